@@ -1,0 +1,51 @@
+"""juesuan: read, check, score and generate Chinese budget and final-accounts disclosures.
+
+The public API is small and lazy, so that ``import juesuan`` stays cheap:
+
+- :func:`read` — a file → the typed :class:`~juesuan.model.disclosure.Disclosure`;
+- :func:`check` — a file or a disclosure → the :class:`~juesuan.findings.Report`;
+- :func:`run` — both at once, as an :class:`~juesuan.pipeline.Outcome`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from juesuan.findings import Report
+    from juesuan.model.disclosure import Disclosure
+    from juesuan.pipeline import Outcome
+    from juesuan.settings import Settings
+
+
+def read(path: str | Path) -> Disclosure:
+    """Read and extract a disclosure from ``path`` (text, and later PDF, DOCX, XLSX, HTML)."""
+    from juesuan import pipeline
+
+    return pipeline.extract_file(path)
+
+
+def check(
+    target: str | Path | Disclosure,
+    settings: Settings | None = None,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+) -> Report:
+    """Check a file or an already extracted disclosure and return the report."""
+    from juesuan import pipeline
+
+    return pipeline.check(target, settings=settings, select=select, ignore=ignore)
+
+
+def run(path: str | Path, settings: Settings | None = None) -> Outcome:
+    """Read, extract and check ``path``; the disclosure and its report together."""
+    from juesuan import pipeline
+
+    return pipeline.run(path, settings=settings)
+
+
+__all__ = ["__version__", "check", "read", "run"]

@@ -1,0 +1,83 @@
+"""Checks: :class:`~juesuan.model.disclosure.Disclosure` → :class:`~juesuan.findings.Report`.
+
+:data:`ALL_RULES` is the catalogue, in run order, by family. Adding a rule means one
+function in the family's module, one line here and one test. ``docs/rules.md`` is generated
+from this tuple (``python -m juesuan rules --format markdown``).
+"""
+
+from __future__ import annotations
+
+from juesuan.checks import (
+    arithmetic,
+    classification,
+    completeness,
+    counts,
+    performance,
+    rates,
+    ties,
+)
+from juesuan.checks.registry import CRASH_RULE, RegisteredRule
+from juesuan.checks.registry import run as run_rules
+from juesuan.findings import Report, Rule
+from juesuan.model.disclosure import Disclosure
+from juesuan.settings import DEFAULT_SETTINGS, Settings
+
+ALL_RULES: tuple[RegisteredRule, ...] = (
+    # completeness
+    completeness.check_required_sections,
+    completeness.check_statements_attached,
+    # arithmetic
+    arithmetic.check_breakdown_sums,
+    # rates and wording
+    rates.check_shares,
+    rates.check_year_on_year,
+    rates.check_budget_rates,
+    rates.check_direction_words,
+    rates.check_comparison_words,
+    # ties between sections
+    ties.check_restatements,
+    ties.check_pension_tie,
+    ties.check_general_budget_only_ties,
+    ties.check_agency_costs,
+    ties.check_evaluated_projects,
+    # counts
+    counts.check_divisions,
+    counts.check_three_public_pairs,
+    counts.check_three_public_counts,
+    counts.check_petition_figures,
+    # classification codes
+    classification.check_function_code_format,
+    classification.check_function_code_names,
+    # self-evaluation tables
+    performance.check_weights_total,
+    performance.check_default_weights,
+    performance.check_score_within_weight,
+    performance.check_unmet_target_full_score,
+    performance.check_total_score,
+    performance.check_execution_rate,
+    performance.check_execution_score,
+    performance.check_deviation_notes,
+    performance.check_count_times_unit,
+    performance.check_funds_rows,
+    performance.check_proportional_scores,
+    # text
+    completeness.check_year_references,
+)
+
+
+def catalogue() -> tuple[Rule, ...]:
+    """Every rule's catalogue entry, in run order (the runner's own CHECK-000 last)."""
+    return (*(registered.rule for registered in ALL_RULES), CRASH_RULE)
+
+
+def run(
+    disclosure: Disclosure,
+    settings: Settings = DEFAULT_SETTINGS,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+) -> Report:
+    """Run every rule (filtered by ``select``/``ignore``: ids, id prefixes or tags)."""
+    return run_rules(ALL_RULES, disclosure, settings, select, ignore)
+
+
+__all__ = ["ALL_RULES", "catalogue", "run"]

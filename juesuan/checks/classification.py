@@ -1,0 +1,85 @@
+"""Classification codes: well-formed, and named as the catalogue names them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from juesuan import catalogue
+from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
+from juesuan.checks.walk import amounts
+from juesuan.findings import Severity
+from juesuan.model.disclosure import Disclosure
+from juesuan.model.figures import Figure
+from juesuan.settings import Settings
+
+FUNCTION_CODE_LENGTHS = (3, 5, 7)
+
+
+def _coded(disclosure: Disclosure) -> Iterator[tuple[str, str, str, Figure]]:
+    for section, stated in amounts(disclosure):
+        if stated.code is not None and stated.key.startswith("function:"):
+            yield section, stated.code, stated.label, stated.amount
+
+
+@rule(
+    id="CODE-001",
+    severity=Severity.ERROR,
+    title="功能分类科目编码格式错误",
+    template="功能分类科目编码“{code}”（{name}）有{digits}位，类、款、项编码应为3、5、7位，且以2开头",
+    tags=("classification",),
+    doc="支出功能分类科目编码：类3位、款5位、项7位，支出科目以2开头（预算法第三十二条；DOMAIN.md §4.1）。",
+)
+def check_function_code_format(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Function codes have 3, 5 or 7 digits and start with 2."""
+    found = False
+    for section, code, name, amount in _coded(disclosure):
+        found = True
+        if len(code) in FUNCTION_CODE_LENGTHS and re.fullmatch(r"2\d+", code):
+            yield Checked()
+            continue
+        yield Violation(
+            source=amount.source,
+            values={"code": code, "name": name, "digits": str(len(code))},
+            section=section,
+        )
+    if not found:
+        yield NotApplicable("文中没有带编码的功能分类科目")
+
+
+@rule(
+    id="CODE-002",
+    severity=Severity.WARNING,
+    title="科目名称与分类目录不符",
+    template="科目{code}在{year}年分类目录中为“{expected}”，文中写作“{name}”",
+    tags=("classification",),
+    doc=(
+        "科目编码对应的名称应与政府收支分类科目一致（含历年更名，如医疗卫生与计划生育支出→卫生健康支出）。"
+        "目录草稿的大部分条目尚未核实，因此只记为警告；目录中没有的编码记为“无法检查”。"
+    ),
+)
+def check_function_code_names(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Code and name agree with the function classification catalogue."""
+    codes = catalogue.function_codes()
+    found = False
+    unknown: list[str] = []
+    for section, code, name, amount in _coded(disclosure):
+        if len(code) not in FUNCTION_CODE_LENGTHS:
+            continue  # CODE-001 reports it
+        found = True
+        entry = codes.get(code)
+        if entry is None:
+            unknown.append(code)
+            continue
+        if catalogue.name_matches(entry, name):
+            yield Checked()
+            continue
+        yield Violation(
+            source=amount.source,
+            values={"code": code, "year": str(entry.year), "expected": entry.name, "name": name},
+            section=section,
+        )
+    if unknown:
+        yield CouldNotCheck(f"分类目录草稿中没有这些编码：{'、'.join(unknown)}")
+    if not found:
+        yield NotApplicable("文中没有带编码的功能分类科目")

@@ -1,0 +1,319 @@
+"""Percentages recomputed from the printed figures: shares, year-on-year rates, budget rates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from juesuan.checks.registry import Checked, NotApplicable, Violation, Yield, rule
+from juesuan.checks.tolerance import HUNDRED, judge_rate, ratio_range
+from juesuan.checks.walk import amounts, breakdowns
+from juesuan.findings import Severity
+from juesuan.model.disclosure import Disclosure
+from juesuan.model.figures import Figure, StatedAmount, direction_of
+from juesuan.settings import Settings
+from juesuan.source import Source
+
+
+def _rate_violation(
+    printed: Figure,
+    possible_point: Decimal,
+    values: dict[str, Decimal | str],
+    evidence: tuple[Source, ...],
+    section: str,
+    truncated: bool,
+    expected: Decimal,
+) -> Violation:
+    values = {**values, "printed": printed.value, "expected": expected}
+    return Violation(
+        source=printed.source,
+        evidence=evidence,
+        values=values,
+        severity=Severity.INFO if truncated else None,
+        section=section,
+    )
+
+
+def _variance(actual: Decimal, budget: Decimal) -> Decimal:
+    return (actual - budget) / budget * HUNDRED
+
+
+def _completion(actual: Decimal, budget: Decimal) -> Decimal:
+    return actual / budget * HUNDRED
+
+
+def _share_pairs(disclosure: Disclosure) -> Iterator[tuple[str, StatedAmount, StatedAmount]]:
+    for section, breakdown in breakdowns(disclosure):
+        for part in breakdown.parts:
+            if part.share is not None:
+                yield section, part, breakdown.total
+    procurement = disclosure.narrative.procurement
+    if procurement.composition is not None:
+        for contracts in (procurement.sme_contracts, procurement.micro_small_contracts):
+            if contracts is not None and contracts.share is not None:
+                yield "政府采购", contracts, procurement.composition.total
+
+
+@rule(
+    id="RATE-001",
+    severity=Severity.ERROR,
+    title="占比与金额不符",
+    template="{label}{amount}万元占{base_label}{base}万元的比例应为{expected}%，文中为{printed}%",
+    tags=("rate", "narrative"),
+    doc=(
+        "“占x%”按所占金额÷基数×100重新计算。金额均按其印刷精度视为区间（±0.005万元），"
+        "只要区间内存在一组真实值得到文中百分比（按四舍五入）即为一致；仅按截尾可得时记为提示；否则为错误。"
+        "基数为0时比例无意义，文中写0.00%视为一致。"
+    ),
+)
+def check_shares(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Each "占 x%" equals the part over its total."""
+    found = False
+    for section, part, total in _share_pairs(disclosure):
+        found = True
+        share = part.share
+        assert share is not None
+        if total.amount.value == 0:
+            if share.value == 0 or part.amount.value == 0:
+                yield Checked()
+            continue
+        possible = ratio_range(lambda a, b: a / b * HUNDRED, [part.amount, total.amount])
+        point = part.amount.value / total.amount.value * HUNDRED
+        if possible is None:
+            continue
+        verdict = judge_rate(share, possible, point, settings)
+        if verdict.consistent and not verdict.truncated:
+            yield Checked()
+            continue
+        yield _rate_violation(
+            share,
+            point,
+            {
+                "label": part.label,
+                "amount": part.amount.value,
+                "base_label": total.label,
+                "base": total.amount.value,
+            },
+            (part.amount.source, total.amount.source),
+            section,
+            verdict.truncated,
+            verdict.expected,
+        )
+    if not found:
+        yield NotApplicable("文中没有写明占比")
+
+
+@rule(
+    id="RATE-002",
+    severity=Severity.ERROR,
+    title="同比增减率与增减额不符",
+    template="{label}本年{current}{unit}、{word}{change}{unit}，上年应为{previous}{unit}，"
+    "{rate_word}率应为{expected}%，文中为{printed}%",
+    tags=("rate", "narrative", "year_on_year"),
+    doc=(
+        "“与上年相比，增加Δ万元，增长r%”：上年数=本年数∓Δ，r=Δ÷上年数×100。"
+        "按印刷精度的区间判断（同RATE-001）。上年数为0时增长率无意义：Δ与r均为0视为一致，"
+        "否则记为警告；推出的上年数为负则为错误。"
+    ),
+)
+def check_year_on_year(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Each stated year-on-year rate equals the change over the previous year's figure."""
+    found = False
+    for section, stated in amounts(disclosure):
+        change = stated.change
+        if change is None or change.amount is None or change.rate is None:
+            continue
+        sign = direction_of(change.word)
+        if sign is None or sign == 0:
+            continue
+        found = True
+        current, delta = stated.amount, change.amount
+        previous = current.value - sign * delta.value
+        values: dict[str, Decimal | str] = {
+            "label": stated.label,
+            "current": current.value,
+            "word": change.word,
+            "change": delta.value,
+            "unit": current.unit,
+            "previous": previous,
+            "rate_word": change.rate_word or change.word,
+        }
+        evidence = (current.source, delta.source)
+        if previous <= 0:
+            if delta.value == 0 and change.rate.value == 0:
+                yield Checked()
+            elif previous < 0:
+                yield Violation(
+                    change.rate.source,
+                    {**values, "printed": change.rate.value, "expected": "无法计算（推出的上年数为负）"},
+                    evidence,
+                    None,
+                    section,
+                )
+            else:
+                yield Violation(
+                    change.rate.source,
+                    {**values, "printed": change.rate.value, "expected": "无法计算（上年为0）"},
+                    evidence,
+                    Severity.WARNING,
+                    section,
+                )
+            continue
+        possible = ratio_range(lambda c, d, s=sign: d / (c - s * d) * HUNDRED, [current, delta])
+        point = delta.value / previous * HUNDRED
+        if possible is None:
+            continue
+        verdict = judge_rate(_absolute(change.rate), possible, point, settings)
+        if verdict.consistent and not verdict.truncated:
+            yield Checked()
+        else:
+            yield _rate_violation(
+                change.rate, point, values, evidence, section, verdict.truncated, verdict.expected
+            )
+    if not found:
+        yield NotApplicable("文中没有写明同比增减率")
+
+
+def _absolute(figure: Figure) -> Figure:
+    if figure.value >= 0:
+        return figure
+    return Figure(abs(figure.value), figure.unit, figure.source, figure.decimals)
+
+
+@rule(
+    id="RATE-003",
+    severity=Severity.ERROR,
+    title="预决算差异率或完成率与金额不符",
+    template="{label}{budget_label}{budget}万元、决算数{actual}万元，{rate_name}应为{expected}%，文中为{printed}%",
+    tags=("rate", "narrative", "budget"),
+    doc=(
+        "预决算差异率=(决算数−预算数)÷预算数×100；完成预算的百分比=决算数÷预算数×100。"
+        "按印刷精度的区间判断（同RATE-001）。预算数为0时比率无意义：决算数也为0且比率为0视为一致，否则记为警告。"
+    ),
+)
+def check_budget_rates(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Each budget variance or completion rate equals what the two amounts give."""
+    found = False
+    for section, stated in amounts(disclosure):
+        comparison = stated.budget
+        if comparison is None or comparison.actual is None:
+            continue
+        budget, actual = comparison.budget, comparison.actual
+        for printed, name, function in (
+            (comparison.variance_rate, "预决算差异率", _variance),
+            (comparison.completion_rate, "完成率", _completion),
+        ):
+            if printed is None:
+                continue
+            found = True
+            values: dict[str, Decimal | str] = {
+                "label": stated.label,
+                "budget_label": comparison.budget_label,
+                "budget": budget.value,
+                "actual": actual.value,
+                "rate_name": name,
+            }
+            evidence = (budget.source, actual.source)
+            if budget.value == 0:
+                if actual.value == 0 and printed.value == 0:
+                    yield Checked()
+                else:
+                    yield Violation(
+                        printed.source,
+                        {**values, "printed": printed.value, "expected": "无法计算（预算数为0）"},
+                        evidence,
+                        Severity.WARNING,
+                        section,
+                    )
+                continue
+            possible = ratio_range(function, [actual, budget])
+            if possible is None:
+                continue
+            point = function(actual.value, budget.value)
+            verdict = judge_rate(printed, possible, point, settings)
+            if verdict.consistent and not verdict.truncated:
+                yield Checked()
+            else:
+                yield _rate_violation(
+                    printed, point, values, evidence, section, verdict.truncated, verdict.expected
+                )
+    if not found:
+        yield NotApplicable("文中没有写明预决算差异率或完成率")
+
+
+@rule(
+    id="WORD-001",
+    severity=Severity.ERROR,
+    title="增减用词与数字方向不符",
+    template="{label}：{problem}",
+    tags=("wording", "narrative", "year_on_year"),
+    doc=(
+        "“增加/增长”与“减少/下降/降低”须与变动方向一致：同一句中增减额与增减率用词方向相反为错误；"
+        "变动额不为0却写“持平”为错误；变动额为0却写“增加/减少”记为提示（宜写“持平”）。"
+    ),
+)
+def check_direction_words(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Direction words agree with each other and with the sign of the change."""
+    found = False
+    for section, stated in amounts(disclosure):
+        change = stated.change
+        if change is None:
+            continue
+        found = True
+        word_sign = direction_of(change.word)
+        rate_sign = direction_of(change.rate_word) if change.rate_word else None
+        amount = change.amount.value if change.amount is not None else None
+        problem = None
+        severity = None
+        if word_sign is not None and rate_sign is not None and {word_sign, rate_sign} == {1, -1}:
+            problem = f"增减额写“{change.word}”，增减率却写“{change.rate_word}”"
+        elif word_sign == 0 and amount:
+            problem = f"变动{amount}{stated.amount.unit}却写“{change.word}”"
+        elif word_sign in (1, -1) and amount == 0:
+            problem = f"变动为0却写“{change.word}”，宜写“持平”"
+            severity = Severity.INFO
+        if problem is None:
+            yield Checked()
+        else:
+            yield Violation(change.source, {"label": stated.label, "problem": problem}, (), severity, section)
+    if not found:
+        yield NotApplicable("文中没有同比增减表述")
+
+
+@rule(
+    id="WORD-002",
+    severity=Severity.ERROR,
+    title="预决算比较用词与金额不符",
+    template="{label}决算数{actual}万元、{budget_label}{budget}万元，文中却说决算数{word}预算数",
+    tags=("wording", "narrative", "budget"),
+    doc="“决算数大于/小于/等于预算数”须与两数的大小一致。",
+)
+def check_comparison_words(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """ "决算数大于预算数" agrees with the two amounts."""
+    found = False
+    expected_sign = {"大于": 1, "高于": 1, "小于": -1, "低于": -1, "等于": 0}
+    for section, stated in amounts(disclosure):
+        comparison = stated.budget
+        if comparison is None or comparison.actual is None or comparison.comparison_word is None:
+            continue
+        found = True
+        difference = comparison.actual.value - comparison.budget.value
+        sign = (difference > 0) - (difference < 0)
+        if sign == expected_sign.get(comparison.comparison_word, sign):
+            yield Checked()
+        else:
+            yield Violation(
+                comparison.source,
+                {
+                    "label": stated.label,
+                    "actual": comparison.actual.value,
+                    "budget": comparison.budget.value,
+                    "budget_label": comparison.budget_label,
+                    "word": comparison.comparison_word,
+                },
+                (),
+                None,
+                section,
+            )
+    if not found:
+        yield NotApplicable("文中没有“决算数大于/小于预算数”的表述")

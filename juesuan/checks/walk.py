@@ -1,0 +1,70 @@
+"""Find every breakdown and stated amount in a disclosure, with the section it belongs to.
+
+Generic checks (sums, shares, rates of change, ties between restatements) apply to every
+instance wherever the extractor put it, so adding a narrative section to the model needs no
+change here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from juesuan.model.disclosure import Disclosure
+from juesuan.model.figures import Breakdown, StatedAmount
+
+#: Chinese names of the model's parts, for grouping findings.
+SECTION_NAMES = {
+    "profile": "部门概况",
+    "overview": "收入支出决算总体情况",
+    "income": "收入决算情况",
+    "expenditure": "支出决算情况",
+    "appropriation": "财政拨款收入支出决算总体情况",
+    "general_budget_expenditure": "一般公共预算财政拨款支出决算情况",
+    "basic_expenditure": "一般公共预算财政拨款基本支出决算情况",
+    "three_public": "“三公”经费支出决算情况",
+    "agency_operating_costs": "机关运行经费",
+    "procurement": "政府采购",
+    "state_assets": "国有资产占用",
+    "performance": "预算绩效",
+    "petition": "信访工作",
+    "self_evaluations": "项目支出绩效自评表",
+    "statements": "决算报表",
+    "completeness": "完整性",
+}
+
+
+def _walk(value: object, section: str) -> Iterator[tuple[str, object]]:
+    if isinstance(value, (StatedAmount, Breakdown)):
+        yield section, value
+    if isinstance(value, tuple):
+        for item in value:
+            yield from _walk(item, section)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            yield from _walk(getattr(value, field.name), section)
+
+
+def _sections(disclosure: Disclosure) -> Iterator[tuple[str, object]]:
+    yield SECTION_NAMES["profile"], disclosure.profile
+    narrative = disclosure.narrative
+    for field in dataclasses.fields(narrative):
+        yield SECTION_NAMES.get(field.name, field.name), getattr(narrative, field.name)
+
+
+def breakdowns(disclosure: Disclosure) -> Iterator[tuple[str, Breakdown]]:
+    """Every breakdown, with its section's Chinese name."""
+    for section, part in _sections(disclosure):
+        for name, value in _walk(part, section):
+            if isinstance(value, Breakdown):
+                yield name, value
+
+
+def amounts(disclosure: Disclosure) -> Iterator[tuple[str, StatedAmount]]:
+    """Every stated amount (totals and parts of breakdowns included), with its section's name."""
+    seen: set[int] = set()
+    for section, part in _sections(disclosure):
+        for name, value in _walk(part, section):
+            if isinstance(value, StatedAmount) and id(value) not in seen:
+                seen.add(id(value))
+                yield name, value

@@ -1,0 +1,42 @@
+"""``juesuan extract``: the typed model of a disclosure."""
+
+from __future__ import annotations
+
+import click
+
+from juesuan.errors import InputError
+
+
+@click.command()
+@click.argument("path", type=click.Path())
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
+    help="输出格式",
+)
+def extract(path: str, output_format: str) -> int:
+    """读取文件并输出提取出的完整数据模型（每个数字都带出处）。"""
+    from juesuan import pipeline
+    from juesuan.cli.output import echo_json
+    from juesuan.serialize import to_data
+
+    try:
+        disclosure = pipeline.extract_file(path)
+    except InputError as error:
+        click.echo(click.style(f"juesuan：{error}", fg="red"), err=True)
+        return 2
+    if output_format == "json":
+        echo_json(to_data(disclosure))
+    else:
+        from juesuan.cli.output import KIND_NAMES
+
+        kind = KIND_NAMES.get(disclosure.kind or "", "未识别")
+        click.echo(f"{disclosure.file}：{disclosure.year or '?'}年度 {kind} {disclosure.department}")
+        click.echo(
+            f"  标题 {len(disclosure.headings)} 个，绩效自评表 {len(disclosure.self_evaluations)} 张，"
+            f"报表 {len(disclosure.statements)} 张（列出 {len(disclosure.statements_listed)} 张）"
+        )
+    return 0

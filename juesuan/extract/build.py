@@ -1,0 +1,141 @@
+"""Assemble the :class:`~juesuan.model.disclosure.Disclosure` from a Document.
+
+The builders of the other modules each read one part; this module finds the sections they
+read, works out what the document is (kind, year, department) and collects what the
+extractor was unsure of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from juesuan.document import Document, Paragraph
+from juesuan.extract import narrative, other_matters
+from juesuan.extract.performance import self_evaluations
+from juesuan.extract.profile import profile
+from juesuan.extract.sections import Section, find, outline
+from juesuan.extract.statement_titles import statement_key
+from juesuan.model.disclosure import Disclosure, GlossaryEntry, StatementReference
+from juesuan.model.narrative import Narrative
+
+_YEAR_RE = re.compile(r"(20\d{2})\s*年度?")
+_GLOSSARY_RE = re.compile(r"^(?P<term>[^：:。]{2,30})[：:](?P<definition>.+)$")
+
+
+def extract(document: Document) -> Disclosure:
+    """Everything the document states, as typed data."""
+    headings, root = outline(document)
+    evaluations, notes = self_evaluations(document.tables)
+    listed = statements_listed(root)
+    attached = {reference.key for reference in listed if reference.attached}
+    return Disclosure(
+        file=document.path,
+        kind=kind_of(document),
+        year=year_of(document),
+        department=department_of(document, root),
+        headings=tuple(headings),
+        profile=profile(find(root, "职能") or find(root, "职责"), find(root, "机构") or find(root, "人员")),
+        statements_listed=tuple(ref for ref in listed if ref.key not in attached or ref.attached),
+        narrative=narrative_of(root),
+        self_evaluations=tuple(evaluations),
+        glossary=glossary(find(root, "名词解释")),
+        notes=tuple(notes),
+    )
+
+
+def narrative_of(root: Section) -> Narrative:
+    """The narrative sections, each found by the words of its heading."""
+    fund = find(root, "政府性基金")
+    capital = find(root, "国有资本经营")
+    empty = tuple(
+        note
+        for note in (
+            other_matters.empty_statement(fund, "government_fund"),
+            other_matters.empty_statement(capital, "state_capital"),
+        )
+        if note is not None
+    )
+    performance_section = find(root, "绩效", exclude=("自评表",))
+    return Narrative(
+        overview=narrative.overview(find(root, "收入支出", "总体", exclude=("财政拨款",))),
+        income=narrative.composition(find(root, "收入决算", exclude=("财政拨款", "支出")), "income"),
+        expenditure=narrative.composition(
+            find(root, "支出决算", exclude=("财政拨款", "收入", "基本", "三公")), "expenditure"
+        ),
+        appropriation=narrative.appropriation(find(root, "财政拨款收入支出", exclude=("政府性", "国有"))),
+        general_budget_expenditure=narrative.general_budget_expenditure(
+            find(root, "一般公共预算财政拨款支出", exclude=("基本", "三公"))
+        ),
+        basic_expenditure=narrative.basic_expenditure(find(root, "基本支出")),
+        three_public=other_matters.three_public(find(root, "三公")),
+        empty_statements=empty,
+        agency_operating_costs=other_matters.agency_operating_costs(find(root, "机关运行经费")),
+        procurement=other_matters.procurement(find(root, "政府采购")),
+        state_assets=other_matters.state_assets(find(root, "国有资产")),
+        performance=other_matters.performance_summary(performance_section),
+        petition=other_matters.petition(performance_section),
+    )
+
+
+def kind_of(document: Document) -> str | None:
+    """``final`` or ``budget``, by which word the opening and headings use more."""
+    words: Counter[str] = Counter()
+    for paragraph in document.paragraphs[:80]:
+        words["final"] += paragraph.text.count("决算")
+        words["budget"] += paragraph.text.count("预算公开") + paragraph.text.count("部门预算")
+    if not words["final"] and not words["budget"]:
+        return None
+    return "final" if words["final"] >= words["budget"] else "budget"
+
+
+def year_of(document: Document) -> int | None:
+    """The fiscal year: the year most often written as "N年度" in the opening pages."""
+    years: Counter[int] = Counter()
+    for paragraph in document.paragraphs[:120]:
+        years.update(int(m.group(1)) for m in _YEAR_RE.finditer(paragraph.text) if "年度" in m.group(0))
+    if not years:
+        return None
+    return years.most_common(1)[0][0]
+
+
+def department_of(document: Document, root: Section) -> str:
+    """The department named on the first line (the cover), without year and document words."""
+    for paragraph in root.paragraphs[:3] or document.paragraphs[:1]:
+        name = re.sub(r"20\d{2}\s*年度?|部门决算|部门预算|单位决算|单位预算|公开|说明", "", paragraph.text)
+        name = name.strip(" ：:")
+        if name:
+            return name
+    return ""
+
+
+def statements_listed(root: Section) -> list[StatementReference]:
+    """The statements named in the 报表/附表 part, and whether each is attached."""
+    section = find(root, "报表") or find(root, "附表") or find(root, "决算表")
+    if section is None:
+        return []
+    references: list[StatementReference] = []
+    for child in section.walk()[1:]:
+        if child.heading is None:
+            continue
+        title = child.heading.title.strip("《》")
+        key = statement_key(title)
+        if key is not None:
+            attached = any(not isinstance(block, Paragraph) for block in child.blocks)
+            references.append(
+                StatementReference(title=title, source=child.heading.source, key=key, attached=attached)
+            )
+    return references
+
+
+def glossary(section: Section | None) -> tuple[GlossaryEntry, ...]:
+    """The 名词解释 entries ("term：definition")."""
+    entries: list[GlossaryEntry] = []
+    for paragraph in section.all_paragraphs() if section else []:
+        match = _GLOSSARY_RE.match(paragraph.text.strip())
+        if match:
+            term = re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*", "", match["term"]).strip()
+            entries.append(
+                GlossaryEntry(term=term, definition=match["definition"].strip(), source=paragraph.source)
+            )
+    return tuple(entries)

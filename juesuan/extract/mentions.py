@@ -1,0 +1,267 @@
+"""Figures quoted in running text, with what the sentence says about them.
+
+The narrative of a disclosure is formulaic: "本年收入269.61万元，与上年相比，增加94.54万元，
+增长54.00%，主要原因是：……。其中：财政拨款收入269.61万元，占100.00%；……". This module
+finds every printed figure (amount, count or rate) with the label before it, and attaches
+the share (占 x%), the year-on-year change, the budget comparison and the stated reason to
+the figure they speak of. It knows nothing of sections: :mod:`.narrative` decides what each
+labelled figure means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from juesuan.document import Paragraph
+from juesuan.extract.numbers import NUMBER, decimals_of, parse_decimal
+from juesuan.model.figures import BudgetComparison, Change, Figure
+
+_N = f"(?:{NUMBER})"
+_MONEY = r"万元|亿元|元"
+_LEAD = (
+    r"与上年(?:度)?(?:决算数?)?(?:相比|比较)|比上年(?:度)?(?:决算数?)?|较上年(?:度)?(?:决算数?)?"
+    r"|较\d{4}年(?:度)?(?:决算数?)?|与\d{4}年(?:度)?(?:决算数?)?相比|同比"
+)
+_WORD = r"增加|减少|增长|下降|降低|上升|持平"
+
+CHANGE_RE = re.compile(
+    rf"(?P<lead>{_LEAD})[，,]?\s*(?P<word>{_WORD})了?"
+    rf"(?:(?P<amount>{_N})\s*(?P<unit>{_MONEY}))?"
+    rf"(?:[，,]?\s*(?P<rword>{_WORD})了?(?P<rate>{_N})\s*%)?"
+)
+BUDGET_RE = re.compile(
+    rf"(?P<blabel>年初预算数|全年预算数|调整预算数|调整后预算数|预算数|年初预算)(?:为|是)?\s*"
+    rf"(?P<budget>{_N})\s*(?P<bunit>{_MONEY})[，,]?\s*(?:支出)?决算数?(?:为|是)?\s*"
+    rf"(?P<actual>{_N})\s*(?P<aunit>{_MONEY})"
+    rf"(?:[，,]?\s*(?:预决算)?差异率(?:为|是)?\s*(?P<variance>{_N})\s*%)?"
+    rf"(?:[，,]?\s*完成(?:年初|全年)?预算的?\s*(?P<completion>{_N})\s*%)?"
+)
+SHARE_RE = re.compile(rf"占[^，,。；;\d%]{{0,30}}?(?P<rate>{_N})\s*%")
+REASON_RE = re.compile(r"主要原因(?:是|为)?[:：]?\s*(?P<reason>[^。；;]*)")
+COMPARISON_WORD_RE = re.compile(r"决算数?(?P<word>大于|小于|等于|高于|低于)(?:年初)?预算数?")
+FIGURE_RE = re.compile(
+    rf"(?P<num>{_N})\s*(?P<unit>万元|亿元|元(?![/／])|%|人次|批次|个|人|辆|件|台（套）|台|套|[（(]?平方米[）)]?|次|项|家)"
+)
+#: Characters that end a label: the label of a figure starts after the last of these.
+BOUNDARY = "，,。；;：:、\n"
+#: Markers after which the following figures are parts of the figure before them.
+PART_MARKERS = ("其中", "包括", "分别是", "分别为", "主要有", "主要包括")
+
+_LABEL_PREFIX_RE = re.compile(
+    r"^(?:其中|包括|分别是|分别为|主要包括|主要有|主要用于|具体包括|"
+    r"截[止至]\d{4}年\d{1,2}月\d{1,2}日|\d{4}年(?:度)?|本年度|本年|全年|我单位|本单位|我局|本局|单位|共有|共|为)+"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A figure printed in running text with what the sentence says about it.
+
+    Attributes:
+        label: the cleaned label before the figure ("财政拨款收入").
+        raw_label: the label as printed, uncleaned.
+        figure: the figure itself.
+        start / end: span of label+figure in the paragraph text.
+        sentence: index of the sentence (split at 。) within the paragraph.
+        code: a classification code printed at the start of the label, if any.
+        after_marker: whether 其中/包括 precedes it in the same sentence.
+        share / change / budget / reason / comparison_word: what the sentence says about it.
+    """
+
+    label: str
+    raw_label: str
+    figure: Figure
+    start: int
+    end: int
+    sentence: int
+    code: str | None = None
+    after_marker: bool = False
+    share: Figure | None = None
+    change: Change | None = None
+    budget: BudgetComparison | None = None
+    reason: str | None = None
+    comparison_word: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def clean_label(raw: str) -> str:
+    """Strip numbering, years and fillers around a label: "2021年度本年收入" → "本年收入"."""
+    label = raw.strip().strip("“”\"'（( ")
+    label = _LABEL_PREFIX_RE.sub("", label)
+    label = re.sub(r"(?:为|是|共计|合计|达|约)$", "", label)
+    return label.strip()
+
+
+def _figure(paragraph: Paragraph, start: int, end: int, number: str, unit: str) -> Figure:
+    value = parse_decimal(number)
+    assert value is not None  # the patterns admit numbers only
+    return Figure(
+        value=value,
+        unit=unit,
+        source=paragraph.source_at(start, end),
+        decimals=decimals_of(number),
+    )
+
+
+def _label_start(text: str, end: int, floor: int) -> int:
+    start = end
+    while start > floor and text[start - 1] not in BOUNDARY:
+        start -= 1
+    return start
+
+
+def scan(paragraph: Paragraph) -> list[Mention]:
+    """Every figure in ``paragraph`` as a :class:`Mention`, in text order."""
+    text = paragraph.text
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for match in BUDGET_RE.finditer(text):
+        taken.append(match.span())
+        mentions.append(_budget_mention(paragraph, match))
+    changes = [m for m in CHANGE_RE.finditer(text) if free(*m.span())]
+    taken.extend(m.span() for m in changes)
+    shares = [m for m in SHARE_RE.finditer(text) if free(*m.span())]
+    taken.extend(m.span() for m in shares)
+    previous_end = 0
+    for match in FIGURE_RE.finditer(text):
+        if not free(*match.span()):
+            previous_end = max(previous_end, match.end())
+            continue
+        start = _label_start(text, match.start(), max(previous_end, _last_taken_before(taken, match.start())))
+        raw = text[start : match.start()]
+        mentions.append(_plain_mention(paragraph, match, start, raw))
+        previous_end = match.end()
+    mentions.sort(key=lambda m: m.start)
+    mentions = [_with_sentence(text, m) for m in mentions]
+    mentions = _attach(paragraph, mentions, changes, shares)
+    return mentions
+
+
+def _last_taken_before(taken: list[tuple[int, int]], position: int) -> int:
+    ends = [end for _, end in taken if end <= position]
+    return max(ends, default=0)
+
+
+def _split_code(label: str) -> tuple[str | None, str]:
+    match = re.match(r"^(\d{3,9})\s*(.*)$", label)
+    if match:
+        return match.group(1), match.group(2).strip()
+    return None, label
+
+
+def _plain_mention(paragraph: Paragraph, match: re.Match[str], start: int, raw: str) -> Mention:
+    code, label = _split_code(clean_label(raw))
+    unit = "平方米" if "平方米" in match["unit"] else match["unit"]
+    return Mention(
+        label=label,
+        raw_label=raw,
+        figure=_figure(paragraph, start, match.end(), match.group("num"), unit),
+        start=start,
+        end=match.end(),
+        sentence=0,
+        code=code,
+    )
+
+
+def _budget_mention(paragraph: Paragraph, match: re.Match[str]) -> Mention:
+    text = paragraph.text
+    start = _label_start(text, match.start(), 0)
+    raw = text[start : match.start()]
+    code, label = _split_code(clean_label(raw))
+    actual = _figure(paragraph, match.start("actual"), match.end("aunit"), match["actual"], match["aunit"])
+    budget = BudgetComparison(
+        budget=_figure(paragraph, match.start("budget"), match.end("bunit"), match["budget"], match["bunit"]),
+        budget_label=match["blabel"],
+        source=paragraph.source_at(start, match.end()),
+        actual=actual,
+        variance_rate=_rate(paragraph, match, "variance"),
+        completion_rate=_rate(paragraph, match, "completion"),
+    )
+    return Mention(
+        label=label,
+        raw_label=raw,
+        figure=actual,
+        start=start,
+        end=match.end(),
+        sentence=0,
+        code=code,
+        budget=budget,
+    )
+
+
+def _rate(paragraph: Paragraph, match: re.Match[str], group: str) -> Figure | None:
+    if match.group(group) is None:
+        return None
+    return _figure(paragraph, match.start(group), match.end(group) + 1, match.group(group), "%")
+
+
+def _with_sentence(text: str, mention: Mention) -> Mention:
+    before = text[: mention.start]
+    sentence = before.count("。")
+    sentence_start = before.rfind("。") + 1
+    clause = before[sentence_start:]
+    after_marker = any(marker in clause for marker in PART_MARKERS)
+    return replace(mention, sentence=sentence, after_marker=after_marker)
+
+
+def _change(paragraph: Paragraph, match: re.Match[str]) -> Change:
+    amount = None
+    if match.group("amount") is not None:
+        amount = _figure(paragraph, match.start("amount"), match.end("unit"), match["amount"], match["unit"])
+    rate = None
+    if match.group("rate") is not None:
+        rate = _figure(paragraph, match.start("rate"), match.end("rate") + 1, match["rate"], "%")
+    return Change(
+        word=match["word"],
+        amount=amount,
+        rate_word=match.group("rword"),
+        rate=rate,
+        source=paragraph.source_at(match.start(), match.end()),
+    )
+
+
+def _owner(mentions: list[Mention], position: int) -> int | None:
+    """Index of the last mention that ends before ``position`` in the same sentence."""
+    best = None
+    for index, mention in enumerate(mentions):
+        if mention.end <= position:
+            best = index
+    return best
+
+
+def _attach(
+    paragraph: Paragraph,
+    mentions: list[Mention],
+    changes: list[re.Match[str]],
+    shares: list[re.Match[str]],
+) -> list[Mention]:
+    text = paragraph.text
+    for match in changes:
+        index = _owner(mentions, match.start())
+        if index is not None and mentions[index].change is None:
+            mentions[index] = replace(mentions[index], change=_change(paragraph, match))
+    for match in shares:
+        index = _owner(mentions, match.start())
+        if index is not None and mentions[index].share is None:
+            share = _figure(paragraph, match.start("rate"), match.end(), match["rate"], "%")
+            mentions[index] = replace(mentions[index], share=share)
+    for match in REASON_RE.finditer(text):
+        index = _owner(mentions, match.start())
+        if index is not None and mentions[index].reason is None:
+            mentions[index] = replace(mentions[index], reason=match["reason"].strip())
+    for match in COMPARISON_WORD_RE.finditer(text):
+        index = _owner(mentions, match.start())
+        if index is not None:
+            mentions[index] = replace(mentions[index], comparison_word=match["word"])
+    return mentions
+
+
+def rate_value(figure: Figure | None) -> Decimal | None:
+    """The value of an optional figure."""
+    return None if figure is None else figure.value

@@ -1,0 +1,229 @@
+"""The narrative sections after 六: “三公”经费, empty statements, 机关运行经费, 政府采购,
+国有资产, 预算绩效 and the petition workload."""
+
+from __future__ import annotations
+
+import re
+
+from juesuan.document import Paragraph
+from juesuan.extract.keys import PROCUREMENT_KEYS, THREE_PUBLIC_KEYS, key_of
+from juesuan.extract.mentions import Mention, scan
+from juesuan.extract.narrative import Group, groups, mentions_of, stated
+from juesuan.extract.sections import Section
+from juesuan.model.figures import Breakdown, Figure, StatedAmount
+from juesuan.model.narrative import (
+    EmptyStatementNote,
+    PerformanceSummary,
+    PetitionWork,
+    Procurement,
+    StateAssets,
+    ThreePublicNarrative,
+)
+
+
+def _three_public_key(label: str) -> str:
+    return key_of(label, THREE_PUBLIC_KEYS, "three_public")
+
+
+def three_public(section: Section | None) -> ThreePublicNarrative:
+    """七、“三公”经费: composition, vehicle split, restatements, budget comparisons and counts."""
+    if section is None:
+        return ThreePublicNarrative()
+    all_mentions = mentions_of(section, money_only=False)
+    money = [m for m in all_mentions if m.figure.is_money]
+    composition = vehicles = None
+    mentions: list[StatedAmount] = []
+    budgets: list[StatedAmount] = []
+    for group in groups([m for m in money if m.budget is None]):
+        head_key = _three_public_key(group.head.label)
+        parts = [(p, _three_public_key(p.label)) for p in group.parts]
+        if composition is None and head_key == "three_public_total" and parts:
+            composition = _breakdown(group, head_key, "“三公”经费", parts)
+        elif vehicles is None and head_key == "official_vehicles" and parts:
+            vehicles = _breakdown(group, head_key, "公务用车购置及运行维护费", parts)
+        else:
+            mentions.append(stated(group.head, head_key))
+            mentions.extend(stated(p, k) for p, k in parts)
+    budgets = [stated(m, _three_public_key(m.label)) for m in money if m.budget is not None]
+    counts = _three_public_counts(all_mentions)
+    return ThreePublicNarrative(
+        composition=composition,
+        vehicles=vehicles,
+        mentions=tuple(mentions),
+        budget_comparisons=tuple(budgets),
+        **counts,
+    )
+
+
+def _breakdown(group: Group, key: str, label: str, parts: list[tuple[Mention, str]]) -> Breakdown:
+    return Breakdown(
+        key=f"{key}_composition",
+        label=label,
+        total=stated(group.head, key),
+        parts=tuple(stated(p, k) for p, k in parts),
+    )
+
+
+def _three_public_counts(mentions: list[Mention]) -> dict[str, Figure]:
+    counts: dict[str, Figure] = {}
+    previous: Mention | None = None
+    for mention in mentions:
+        unit, label = mention.figure.unit, mention.label
+        slot = None
+        if unit == "个" and "团组" in label:
+            slot = "overseas_groups"
+        elif unit in ("人次", "人") and ("出国" in label or (previous and "团组" in previous.label)):
+            slot = "overseas_persons"
+        elif unit == "辆" and "购置" in label:
+            slot = "vehicles_purchased"
+        elif unit == "辆" and "保有" in label:
+            slot = "vehicle_fleet"
+        elif unit == "批次":
+            slot = "reception_batches"
+        elif unit in ("人次", "人") and ("接待" in label or (previous and previous.figure.unit == "批次")):
+            slot = "reception_persons"
+        if slot is not None:
+            counts.setdefault(slot, mention.figure)
+        previous = mention
+    return counts
+
+
+EMPTY_RE = re.compile(r"[^。]*(?:为空表|无此项|无相关)[^。]*。?")
+
+
+def empty_statement(section: Section | None, statement: str) -> EmptyStatementNote | None:
+    """八、九: the explanation that a statement is empty, if the section gives one."""
+    if section is None:
+        return None
+    for paragraph in section.all_paragraphs():
+        match = EMPTY_RE.search(paragraph.text)
+        if match and not any(m.figure.is_money and m.figure.value for m in scan(paragraph)):
+            return EmptyStatementNote(
+                statement=statement,
+                text=match.group(0),
+                source=paragraph.source_at(match.start(), match.end()),
+            )
+    return None
+
+
+def agency_operating_costs(section: Section | None) -> StatedAmount | None:
+    """机关运行经费 with its year-on-year change."""
+    for mention in mentions_of(section):
+        if "机关运行经费" in mention.label or mention.change is not None:
+            return stated(mention, "agency_operating_costs")
+    return None
+
+
+def procurement(section: Section | None) -> Procurement:
+    """政府采购: total = goods + works + services; SME and small/micro contracts with shares."""
+    composition = sme = micro = None
+    for group in groups(mentions_of(section)):
+        key = key_of(group.head.label, PROCUREMENT_KEYS, "procurement")
+        if key == "procurement_total" and composition is None and group.parts:
+            composition = Breakdown(
+                key="procurement_composition",
+                label="政府采购支出",
+                total=stated(group.head, key),
+                parts=tuple(stated(p, key_of(p.label, PROCUREMENT_KEYS, "procurement")) for p in group.parts),
+            )
+            continue
+        for mention in (group.head, *group.parts):
+            mention_key = key_of(mention.label, PROCUREMENT_KEYS, "procurement")
+            if mention_key == "sme_contracts" and sme is None:
+                sme = stated(mention, mention_key)
+            elif mention_key == "micro_small_contracts" and micro is None:
+                micro = stated(mention, mention_key)
+    return Procurement(composition=composition, sme_contracts=sme, micro_small_contracts=micro)
+
+
+def state_assets(section: Section | None) -> StateAssets:
+    """国有资产占用: buildings, vehicles by category, equipment over the value thresholds."""
+    if section is None:
+        return StateAssets()
+    fields: dict[str, object] = {}
+    for paragraph in section.all_paragraphs():
+        fields.update(_assets_in(paragraph))
+    return StateAssets(**fields)  # type: ignore[arg-type]
+
+
+def _assets_in(paragraph: Paragraph) -> dict[str, object]:
+    found: dict[str, object] = {}
+    mentions = scan(paragraph)
+    total_vehicles: Mention | None = None
+    categories: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        unit, label = mention.figure.unit, mention.label
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if unit == "平方米" and "building_area" not in found:
+            found["building_area"] = mention.figure
+            if following and following.figure.is_money and "价值" in following.label:
+                found["building_value"] = following.figure
+        elif unit == "辆" and label.endswith("用车"):
+            categories.append(mention)
+        elif unit == "辆" and total_vehicles is None and "车" in label:
+            total_vehicles = mention
+            if following and following.figure.is_money and "价值" in following.label:
+                found["vehicles_value"] = following.figure
+        elif unit == "台（套）" and "通用设备" in label:
+            found["general_equipment_over_500k"] = mention.figure
+        elif unit == "台（套）" and "专用设备" in label:
+            found["special_equipment_over_1m"] = mention.figure
+    if total_vehicles is not None:
+        found["vehicles"] = Breakdown(
+            key="vehicle_categories",
+            label="车辆",
+            total=stated(total_vehicles, "vehicles_held"),
+            parts=tuple(stated(m, f"vehicle:{m.label}") for m in categories),
+        )
+    return found
+
+
+def performance_summary(section: Section | None) -> PerformanceSummary:
+    """预算绩效: the number and money of evaluated projects, and the outcome sentences."""
+    found: dict[str, Figure] = {}
+    outcomes: list[str] = []
+    for mention in mentions_of(section, money_only=False):
+        label = mention.label
+        if mention.figure.unit == "个" and "项目" in label:
+            found.setdefault("evaluated_projects", mention.figure)
+        elif mention.figure.is_money and "evaluated_projects" in found and "evaluated_funds" not in found:
+            found["evaluated_funds"] = mention.figure
+        elif mention.figure.is_money and "使用" in label:
+            found.setdefault("funds_used", mention.figure)
+        elif mention.figure.is_money and "完成" in label:
+            found.setdefault("funds_completed", mention.figure)
+    attached = False
+    if section is not None:
+        for paragraph in section.all_paragraphs():
+            outcomes.extend(re.findall(r"[一二三四五六]是[^；;。]+", paragraph.text))
+            attached = attached or bool(re.search(r"附[^。；]{0,6}自评表", paragraph.text))
+    return PerformanceSummary(outcomes=tuple(outcomes), refers_to_attached_tables=attached, **found)
+
+
+_PETITION_SLOTS = (
+    ("及时受理率", "timely_acceptance_rate"),
+    ("办结率", "conclusion_rate"),
+    ("满意率", "satisfaction_rate"),
+)
+
+
+def petition(section: Section | None) -> PetitionWork:
+    """信访 workload: cases and person-times, repeat cases, and the three rates."""
+    found: dict[str, Figure] = {}
+    previous: Mention | None = None
+    for mention in mentions_of(section, money_only=False):
+        unit, label = mention.figure.unit, mention.label
+        if unit == "件" and "重复" in label:
+            found.setdefault("repeat_cases", mention.figure)
+        elif unit == "件" and "办理" in label and "repeat_cases" in found:
+            found.setdefault("repeat_handled", mention.figure)
+        elif unit == "件" and "信访" in label:
+            found.setdefault("cases", mention.figure)
+        elif unit == "人次" and previous is not None and previous.figure.unit == "件":
+            found.setdefault("person_times", mention.figure)
+        elif unit == "%":
+            for fragment, slot in _PETITION_SLOTS:
+                if label.endswith(fragment):
+                    found.setdefault(slot, mention.figure)
+        previous = mention
+    return PetitionWork(**found)

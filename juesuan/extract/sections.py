@@ -1,0 +1,113 @@
+"""Headings and the sections they open.
+
+Disclosures number their parts three ways: "第二部分 部门决算情况说明" (level 1),
+"三、支出决算情况说明" (level 2) and "（一）机关运行经费支出情况" (level 3). The same
+numbering is used for list items ("（一）贯彻执行……。"), so a line counts as a heading only
+when it is short and does not read as a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from juesuan.document import Block, Document, Paragraph
+from juesuan.model.disclosure import Heading
+
+CHINESE_NUMERALS = "一二三四五六七八九十"
+LEVEL1_RE = re.compile(rf"^(第[{CHINESE_NUMERALS}]+部分)\s*(.*)$")
+LEVEL2_RE = re.compile(rf"^([{CHINESE_NUMERALS}]+)[、.．]\s*(.+)$")
+LEVEL3_RE = re.compile(rf"^([（(][{CHINESE_NUMERALS}]+[）)])\s*(.+)$")
+#: A heading is at most this long; longer numbered lines are list items.
+MAX_HEADING_LENGTH = 40
+
+
+def heading_of(paragraph: Paragraph) -> Heading | None:
+    """The heading ``paragraph`` is, or None if it is body text."""
+    text = paragraph.text.strip()
+    if len(text) > MAX_HEADING_LENGTH or text.endswith(("。", "；", ";")):
+        return None
+    for level, pattern in ((1, LEVEL1_RE), (2, LEVEL2_RE), (3, LEVEL3_RE)):
+        match = pattern.match(text)
+        if match:
+            return Heading(
+                number=match.group(1), title=match.group(2).strip(), level=level, source=paragraph.source
+            )
+    return None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the blocks under it, up to the next heading of the same or a higher level.
+
+    Attributes:
+        heading: the heading (None for the text before the first heading).
+        blocks: the paragraphs and tables directly under it (before any sub-heading).
+        children: the sub-sections.
+    """
+
+    heading: Heading | None
+    blocks: tuple[Block, ...]
+    children: tuple[Section, ...]
+
+    @property
+    def title(self) -> str:
+        """The heading's title, or empty."""
+        return self.heading.title if self.heading else ""
+
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        """Paragraphs directly under the heading."""
+        return tuple(block for block in self.blocks if isinstance(block, Paragraph))
+
+    def walk(self) -> list[Section]:
+        """This section and all below it, depth first."""
+        found = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return found
+
+    def all_paragraphs(self) -> list[Paragraph]:
+        """Paragraphs under the heading, its sub-sections included, in order."""
+        found = list(self.paragraphs)
+        for child in self.children:
+            found.extend(child.all_paragraphs())
+        return found
+
+
+def outline(document: Document) -> tuple[list[Heading], Section]:
+    """The headings of ``document`` and its section tree (the root has no heading)."""
+    headings: list[Heading] = []
+    entries: list[tuple[Heading | None, list[Block]]] = [(None, [])]
+    for block in document.blocks:
+        heading = heading_of(block) if isinstance(block, Paragraph) else None
+        if heading is None:
+            entries[-1][1].append(block)
+        else:
+            headings.append(heading)
+            entries.append((heading, []))
+    root, _ = _nest(entries, 0, 0)
+    return headings, root
+
+
+def _nest(entries: list[tuple[Heading | None, list[Block]]], index: int, level: int) -> tuple[Section, int]:
+    heading, blocks = entries[index]
+    children: list[Section] = []
+    index += 1
+    while index < len(entries):
+        child_heading = entries[index][0]
+        assert child_heading is not None  # only the root entry lacks a heading
+        if child_heading.level <= level:
+            break
+        child, index = _nest(entries, index, child_heading.level)
+        children.append(child)
+    return Section(heading=heading, blocks=tuple(blocks), children=tuple(children)), index
+
+
+def find(root: Section, *keywords: str, exclude: tuple[str, ...] = ()) -> Section | None:
+    """The first section whose title contains every keyword and none of ``exclude``."""
+    for section in root.walk():
+        title = section.title
+        if title and all(k in title for k in keywords) and not any(e in title for e in exclude):
+            return section
+    return None

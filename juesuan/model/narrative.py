@@ -1,0 +1,159 @@
+"""The explanatory narrative (情况说明) of a disclosure, section by section.
+
+Each field is None when the document does not state it. Field names follow GLOSSARY.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from juesuan.model.figures import Breakdown, Figure, StatedAmount
+from juesuan.source import Source
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """一、收入支出决算总体情况: this year's totals with their year-on-year change."""
+
+    income_total: StatedAmount | None = None
+    expenditure_total: StatedAmount | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AppropriationOverview:
+    """四、财政拨款收入支出决算总体情况: appropriation totals, changes and budget comparison."""
+
+    income: StatedAmount | None = None
+    expenditure: StatedAmount | None = None
+    income_budget: StatedAmount | None = None
+    expenditure_budget: StatedAmount | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BasicExpenditureNarrative:
+    """六、一般公共预算财政拨款基本支出: the total, personnel and operating costs with their items."""
+
+    total: StatedAmount | None = None
+    composition: Breakdown | None = None
+    personnel_costs: Breakdown | None = None
+    operating_costs: Breakdown | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ThreePublicNarrative:
+    """七、“三公”经费: total and parts with changes, details, counts and budget comparison.
+
+    Attributes:
+        composition: total = overseas travel + official vehicles + official reception.
+        vehicles: official vehicles = purchase + operation.
+        mentions: every further statement of one of these amounts (must agree with the first).
+        budget_comparisons: the budget-vs-actual statements, keyed like the amounts.
+        overseas_groups / overseas_persons: 因公出国（境）团组数 / 人次.
+        vehicles_purchased / vehicle_fleet: 公务用车购置数 / 保有量.
+        reception_batches / reception_persons: 国内公务接待批次 / 人次.
+    """
+
+    composition: Breakdown | None = None
+    vehicles: Breakdown | None = None
+    mentions: tuple[StatedAmount, ...] = ()
+    budget_comparisons: tuple[StatedAmount, ...] = ()
+    overseas_groups: Figure | None = None
+    overseas_persons: Figure | None = None
+    vehicles_purchased: Figure | None = None
+    vehicle_fleet: Figure | None = None
+    reception_batches: Figure | None = None
+    reception_persons: Figure | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EmptyStatementNote:
+    """A statement the narrative declares empty ("…决算表为空表")."""
+
+    statement: str
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Procurement:
+    """政府采购: total by goods/works/services and contracts awarded to SMEs."""
+
+    composition: Breakdown | None = None
+    sme_contracts: StatedAmount | None = None
+    micro_small_contracts: StatedAmount | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StateAssets:
+    """国有资产占用: buildings, vehicles by category and large equipment at year end."""
+
+    building_area: Figure | None = None
+    building_value: Figure | None = None
+    vehicles: Breakdown | None = None
+    vehicles_value: Figure | None = None
+    general_equipment_over_500k: Figure | None = None
+    special_equipment_over_1m: Figure | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PerformanceSummary:
+    """预算绩效: how many projects were evaluated, with how much money, and what came of it.
+
+    ``refers_to_attached_tables`` is True when the text says the self-evaluation tables are
+    attached ("附项目支出绩效自评表"), so their number must match.
+    """
+
+    evaluated_projects: Figure | None = None
+    evaluated_funds: Figure | None = None
+    outcomes: tuple[str, ...] = ()
+    refers_to_attached_tables: bool = False
+    funds_used: Figure | None = None
+    funds_completed: Figure | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PetitionWork:
+    """信访 workload figures stated in the narrative."""
+
+    cases: Figure | None = None
+    person_times: Figure | None = None
+    repeat_cases: Figure | None = None
+    repeat_handled: Figure | None = None
+    timely_acceptance_rate: Figure | None = None
+    conclusion_rate: Figure | None = None
+    satisfaction_rate: Figure | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Narrative:
+    """The explanatory narrative (情况说明), one field per standard section.
+
+    Attributes:
+        overview: 一、收入支出决算总体情况.
+        income: 二、收入决算情况 (本年收入 = Σ sources, with shares).
+        expenditure: 三、支出决算情况 (本年支出 = 基本 + 项目 + …, with shares).
+        appropriation: 四、财政拨款收入支出决算总体情况.
+        general_budget_expenditure: 五、一般公共预算财政拨款支出 by function code (项).
+        basic_expenditure: 六、一般公共预算财政拨款基本支出.
+        three_public: 七、“三公”经费.
+        empty_statements: 八、九: statements declared empty.
+        agency_operating_costs: 机关运行经费 with its change.
+        procurement: 政府采购.
+        state_assets: 国有资产占用.
+        performance: 预算绩效 summary.
+        petition: 信访 workload (petition bureaus).
+    """
+
+    overview: Overview = Overview()
+    income: Breakdown | None = None
+    expenditure: Breakdown | None = None
+    appropriation: AppropriationOverview = AppropriationOverview()
+    general_budget_expenditure: Breakdown | None = None
+    basic_expenditure: BasicExpenditureNarrative = BasicExpenditureNarrative()
+    three_public: ThreePublicNarrative = ThreePublicNarrative()
+    empty_statements: tuple[EmptyStatementNote, ...] = ()
+    agency_operating_costs: StatedAmount | None = None
+    procurement: Procurement = Procurement()
+    state_assets: StateAssets = StateAssets()
+    performance: PerformanceSummary = PerformanceSummary()
+    petition: PetitionWork = PetitionWork()
