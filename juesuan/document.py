@@ -9,7 +9,7 @@ content: headings, statements and figures are the extractor's job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from juesuan.source import Source
 
@@ -60,7 +60,8 @@ class Paragraph:
         offset = 0
         for line in self.lines:
             if start < offset + len(line.text) or line is self.lines[-1]:
-                return line.source.with_text(self.text[start:end])
+                column = None if line.source.offset is None else line.source.offset + start - offset
+                return replace(line.source, text=self.text[start:end], offset=column)
             offset += len(line.text)
         return self.source.with_text(self.text[start:end])  # pragma: no cover - empty paragraph
 

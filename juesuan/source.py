@@ -23,6 +23,7 @@ class Source:
         column: 1-based column within that row.
         text: the original characters the value was read from.
         derived: the rule or step that computed the value, for values not printed anywhere.
+        offset: 0-based character offset of ``text`` within its line, when known (text files).
     """
 
     file: str
@@ -33,6 +34,7 @@ class Source:
     column: int | None = None
     text: str = ""
     derived: str | None = None
+    offset: int | None = None
 
     @classmethod
     def derived_from(cls, step: str, file: str = "") -> Source:
@@ -64,7 +66,7 @@ class Source:
     def to_json(self) -> dict[str, object]:
         """A plain dict without empty fields."""
         data: dict[str, object] = {"file": self.file}
-        for key in ("page", "line", "table", "row", "column", "derived"):
+        for key in ("page", "line", "offset", "table", "row", "column", "derived"):
             value = getattr(self, key)
             if value is not None:
                 data[key] = value

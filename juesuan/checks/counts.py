@@ -54,7 +54,7 @@ def _pair_problem(amount: Figure | None, count: Figure | None, other: Figure | N
     id="COUNT-002",
     severity=Severity.ERROR,
     title="“三公”经费的批次与人次矛盾",
-    template="{label}：{problem}",
+    template="{label}的次数与人次矛盾：{problem}",
     tags=("count", "three_public"),
     doc="因公出国（境）团组数与人次、国内公务接待批次与人次必须同为0或同不为0。",
 )
@@ -99,7 +99,7 @@ def _three_public_amount(disclosure: Disclosure, key: str) -> Figure | None:
     id="COUNT-003",
     severity=Severity.WARNING,
     title="“三公”经费金额与数量不相称",
-    template="{label}",
+    template="金额与数量不相称：{label}",
     tags=("count", "three_public"),
     doc=(
         "有因公出国（境）费却无团组、有公务接待费却无接待批次、有购置费却购置0辆（或反之）、"
@@ -165,7 +165,7 @@ def check_three_public_counts(disclosure: Disclosure, settings: Settings) -> Ite
     id="COUNT-004",
     severity=Severity.ERROR,
     title="信访工作数字矛盾",
-    template="{problem}",
+    template="信访工作数字矛盾：{problem}",
     tags=("count", "petition"),
     doc=(
         "已办理的重复信访案件不能多于案件总数；及时受理率、办结率、满意率不能超过100%（错误）。"

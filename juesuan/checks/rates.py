@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.checks.registry import Checked, NotApplicable, Violation, Yield, rule
+from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
 from juesuan.checks.tolerance import HUNDRED, judge_rate, ratio_range
 from juesuan.checks.walk import amounts, breakdowns
 from juesuan.findings import Severity
@@ -74,8 +74,23 @@ def check_shares(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
         share = part.share
         assert share is not None
         if total.amount.value == 0:
-            if share.value == 0 or part.amount.value == 0:
+            if share.value == 0:
                 yield Checked()
+            else:
+                yield Violation(
+                    share.source,
+                    {
+                        "label": part.label,
+                        "amount": part.amount.value,
+                        "base_label": total.label,
+                        "base": total.amount.value,
+                        "printed": share.value,
+                        "expected": "0（基数为0）",
+                    },
+                    (part.amount.source, total.amount.source),
+                    None,
+                    section,
+                )
             continue
         possible = ratio_range(lambda a, b: a / b * HUNDRED, [part.amount, total.amount])
         point = part.amount.value / total.amount.value * HUNDRED
@@ -127,51 +142,47 @@ def check_year_on_year(disclosure: Disclosure, settings: Settings) -> Iterator[Y
         if sign is None or sign == 0:
             continue
         found = True
-        current, delta = stated.amount, change.amount
-        previous = current.value - sign * delta.value
-        values: dict[str, Decimal | str] = {
-            "label": stated.label,
-            "current": current.value,
-            "word": change.word,
-            "change": delta.value,
-            "unit": current.unit,
-            "previous": previous,
-            "rate_word": change.rate_word or change.word,
-        }
-        evidence = (current.source, delta.source)
-        if previous <= 0:
-            if delta.value == 0 and change.rate.value == 0:
-                yield Checked()
-            elif previous < 0:
-                yield Violation(
-                    change.rate.source,
-                    {**values, "printed": change.rate.value, "expected": "无法计算（推出的上年数为负）"},
-                    evidence,
-                    None,
-                    section,
-                )
-            else:
-                yield Violation(
-                    change.rate.source,
-                    {**values, "printed": change.rate.value, "expected": "无法计算（上年为0）"},
-                    evidence,
-                    Severity.WARNING,
-                    section,
-                )
-            continue
-        possible = ratio_range(lambda c, d, s=sign: d / (c - s * d) * HUNDRED, [current, delta])
-        point = delta.value / previous * HUNDRED
-        if possible is None:
-            continue
-        verdict = judge_rate(_absolute(change.rate), possible, point, settings)
-        if verdict.consistent and not verdict.truncated:
-            yield Checked()
-        else:
-            yield _rate_violation(
-                change.rate, point, values, evidence, section, verdict.truncated, verdict.expected
-            )
+        yield _judge_change(stated, sign, section, settings)
     if not found:
         yield NotApplicable("文中没有写明同比增减率")
+
+
+def _judge_change(stated: StatedAmount, sign: int, section: str, settings: Settings) -> Yield:
+    change = stated.change
+    assert change is not None and change.amount is not None and change.rate is not None
+    current, delta, rate = stated.amount, change.amount, change.rate
+    previous = current.value - sign * delta.value
+    values: dict[str, Decimal | str] = {
+        "label": stated.label,
+        "current": current.value,
+        "word": change.word,
+        "change": delta.value,
+        "unit": current.unit,
+        "previous": previous,
+        "rate_word": change.rate_word or change.word,
+        "printed": rate.value,
+    }
+    evidence = (current.source, delta.source)
+    if delta.value == 0:  # no change means a rate of 0 whatever the base
+        if rate.value == 0:
+            return Checked()
+        return Violation(rate.source, {**values, "expected": "0"}, evidence, None, section)
+    if previous < 0:
+        return Violation(
+            rate.source, {**values, "expected": "无法计算（推出的上年数为负）"}, evidence, None, section
+        )
+    if previous == 0:
+        return Violation(
+            rate.source, {**values, "expected": "无法计算（上年为0）"}, evidence, Severity.WARNING, section
+        )
+    possible = ratio_range(lambda c, d: d / (c - sign * d) * HUNDRED, [current, delta])
+    point = delta.value / previous * HUNDRED
+    if possible is None:
+        return CouldNotCheck(f"{stated.label}的上年数可能为0，增长率无法判断")
+    verdict = judge_rate(_absolute(rate), possible, point, settings)
+    if verdict.consistent and not verdict.truncated:
+        return Checked()
+    return _rate_violation(rate, point, values, evidence, section, verdict.truncated, verdict.expected)
 
 
 def _absolute(figure: Figure) -> Figure:
@@ -215,8 +226,16 @@ def check_budget_rates(disclosure: Disclosure, settings: Settings) -> Iterator[Y
             }
             evidence = (budget.source, actual.source)
             if budget.value == 0:
-                if actual.value == 0 and printed.value == 0:
+                if actual.value == 0 and (printed.value == 0 or function is _completion):
                     yield Checked()
+                elif actual.value == 0:
+                    yield Violation(
+                        printed.source,
+                        {**values, "printed": printed.value, "expected": "0"},
+                        evidence,
+                        None,
+                        section,
+                    )
                 else:
                     yield Violation(
                         printed.source,
@@ -245,7 +264,7 @@ def check_budget_rates(disclosure: Disclosure, settings: Settings) -> Iterator[Y
     id="WORD-001",
     severity=Severity.ERROR,
     title="增减用词与数字方向不符",
-    template="{label}：{problem}",
+    template="{label}的增减表述有误：{problem}",
     tags=("wording", "narrative", "year_on_year"),
     doc=(
         "“增加/增长”与“减少/下降/降低”须与变动方向一致：同一句中增减额与增减率用词方向相反为错误；"

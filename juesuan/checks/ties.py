@@ -223,7 +223,7 @@ def check_agency_costs(disclosure: Disclosure, settings: Settings) -> Iterator[Y
     id="TIE-005",
     severity=Severity.ERROR,
     title="绩效评价项目数或金额与自评表不符",
-    template="{problem}",
+    template="绩效评价情况与自评表不符：{problem}",
     tags=("tie", "performance"),
     doc=(
         "预算绩效情况中“开展绩效评价项目N个，涉及资金X万元”应与所附项目支出绩效自评表一致："

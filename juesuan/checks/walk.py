@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from decimal import Decimal
 
 from juesuan.model.disclosure import Disclosure
-from juesuan.model.figures import Breakdown, StatedAmount
+from juesuan.model.figures import Breakdown, BudgetComparison, Change, Figure, StatedAmount
+from juesuan.source import Source
 
 #: Chinese names of the model's parts, for grouping findings.
 SECTION_NAMES = {
@@ -34,13 +36,26 @@ SECTION_NAMES = {
 }
 
 
+#: Types that cannot contain a stated amount: the walk does not descend into them.
+_LEAVES = (Figure, Source, Change, BudgetComparison, str, int, Decimal, type(None))
+
+
 def _walk(value: object, section: str) -> Iterator[tuple[str, object]]:
-    if isinstance(value, (StatedAmount, Breakdown)):
+    if isinstance(value, _LEAVES):
+        return
+    if isinstance(value, StatedAmount):
         yield section, value
+        return
+    if isinstance(value, Breakdown):
+        yield section, value
+        yield section, value.total
+        for part in value.parts:
+            yield section, part
+        return
     if isinstance(value, tuple):
         for item in value:
             yield from _walk(item, section)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+    elif dataclasses.is_dataclass(value):
         for field in dataclasses.fields(value):
             yield from _walk(getattr(value, field.name), section)
 
@@ -52,19 +67,29 @@ def _sections(disclosure: Disclosure) -> Iterator[tuple[str, object]]:
         yield SECTION_NAMES.get(field.name, field.name), getattr(narrative, field.name)
 
 
+_last: list[tuple[Disclosure, list[tuple[str, object]]]] = []
+
+
+def _everything(disclosure: Disclosure) -> list[tuple[str, object]]:
+    """The walk of ``disclosure``, computed once for the disclosure the rules are looking at."""
+    if _last and _last[0][0] is disclosure:
+        return _last[0][1]
+    found = [item for section, part in _sections(disclosure) for item in _walk(part, section)]
+    _last[:] = [(disclosure, found)]
+    return found
+
+
 def breakdowns(disclosure: Disclosure) -> Iterator[tuple[str, Breakdown]]:
     """Every breakdown, with its section's Chinese name."""
-    for section, part in _sections(disclosure):
-        for name, value in _walk(part, section):
-            if isinstance(value, Breakdown):
-                yield name, value
+    for name, value in _everything(disclosure):
+        if isinstance(value, Breakdown):
+            yield name, value
 
 
 def amounts(disclosure: Disclosure) -> Iterator[tuple[str, StatedAmount]]:
     """Every stated amount (totals and parts of breakdowns included), with its section's name."""
     seen: set[int] = set()
-    for section, part in _sections(disclosure):
-        for name, value in _walk(part, section):
-            if isinstance(value, StatedAmount) and id(value) not in seen:
-                seen.add(id(value))
-                yield name, value
+    for name, value in _everything(disclosure):
+        if isinstance(value, StatedAmount) and id(value) not in seen:
+            seen.add(id(value))
+            yield name, value

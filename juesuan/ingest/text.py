@@ -10,6 +10,7 @@ Text encodings seen in the wild are UTF-8 (with or without BOM) and GB18030; bot
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from juesuan.document import Block, Cell, Document, Paragraph, Row, Table, TextLine
@@ -70,7 +71,7 @@ def parse(text: str, file: str) -> Document:
         line = raw.rstrip("\r\n")
         source = Source(file=file, line=number, text=line)
         if line.startswith("\t"):
-            row.append([TextLine(line[1:], source)])
+            row.append([TextLine(line[1:], replace(source, offset=1))])
             blank_before = False
         elif not line.strip():
             close_row()
@@ -79,7 +80,7 @@ def parse(text: str, file: str) -> Document:
             row[-1].append(TextLine(line, source))
         else:
             close_table()
-            blocks.append(Paragraph((TextLine(line.strip(), source.with_text(line.strip())),)))
+            blocks.append(Paragraph((TextLine(line, replace(source, offset=0)),)))
             blank_before = False
     close_table()
     return Document(path=file, format="text", blocks=tuple(blocks))
@@ -92,20 +93,22 @@ def _table(rows: list[list[list[TextLine]]], file: str, index: int) -> Table:
         built.append(
             Row(
                 cells=tuple(
-                    Cell(
-                        text="\n".join(part.text for part in lines).strip(),
-                        source=Source(
-                            file=file,
-                            line=lines[0].source.line,
-                            table=index,
-                            row=row_number,
-                            column=column,
-                            text="\n".join(part.text for part in lines).strip(),
-                        ),
-                    )
+                    _cell(lines, file, index, row_number, column)
                     for column, lines in enumerate(cells, start=1)
                 ),
                 source=row_source,
             )
         )
     return Table(rows=tuple(built), source=built[0].source)
+
+
+def _cell(lines: list[TextLine], file: str, table: int, row: int, column: int) -> Cell:
+    raw = "\n".join(part.text for part in lines)
+    text = raw.strip()
+    first = lines[0]
+    leading = len(first.text) - len(first.text.lstrip())
+    offset = None if first.source.offset is None else first.source.offset + leading
+    source = Source(
+        file=file, line=first.source.line, table=table, row=row, column=column, text=text, offset=offset
+    )
+    return Cell(text=text, source=source)

@@ -1,0 +1,41 @@
+"""Numbers as printed → Decimal."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from juesuan.extract.numbers import decimals_of, normalize_digits, parse_decimal
+
+
+def test_placeholders_mean_zero() -> None:
+    for text in ("", "-", "—", "－", "——", " "):
+        assert parse_decimal(text) == 0
+
+
+def test_thousands_separators_and_full_width_digits_are_read() -> None:
+    assert parse_decimal("29,262.45") == Decimal("29262.45")
+    assert parse_decimal("１，２３４．５６") == Decimal("1234.56")
+    assert parse_decimal("(12.50)") == Decimal("-12.50")
+    assert parse_decimal("−3.2") == Decimal("-3.2")
+
+
+def test_words_and_malformed_separators_are_not_numbers() -> None:
+    for text in ("有效", "1,23.4", "12.3.4", "万元", "1 2"):
+        assert parse_decimal(text) is None or text == "1 2"
+
+
+@given(st.decimals(min_value=-(10**12), max_value=10**12, places=2, allow_nan=False, allow_infinity=False))
+def test_any_amount_printed_with_separators_reads_back_exactly(value: Decimal) -> None:
+    printed = f"{value:,.2f}"
+    assert parse_decimal(printed) == value
+    assert decimals_of(printed) == 2
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_full_width_forms_normalize_to_ascii(value: int) -> None:
+    full_width = "".join(chr(ord(c) + 0xFEE0) for c in str(value))
+    assert normalize_digits(full_width) == str(value)
+    assert parse_decimal(full_width) == value

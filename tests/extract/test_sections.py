@@ -1,0 +1,26 @@
+"""Headings and sections."""
+
+from __future__ import annotations
+
+from juesuan.extract.sections import find, outline
+from juesuan.ingest.text import parse
+
+
+def test_numbered_headings_nest_and_list_items_do_not_count() -> None:
+    document = parse(
+        "第一部分 部门概况\n一、主要职能\n（一）贯彻执行有关法律法规，组织起草规章草案，并组织实施。\n"
+        "第二部分 情况说明\n十、其他重要事项\n（一）机关运行经费支出情况\n机关运行经费5.00万元。\n",
+        "t.txt",
+    )
+    headings, root = outline(document)
+    assert [(h.level, h.number, h.title) for h in headings] == [
+        (1, "第一部分", "部门概况"),
+        (2, "一", "主要职能"),
+        (1, "第二部分", "情况说明"),
+        (2, "十", "其他重要事项"),
+        (3, "（一）", "机关运行经费支出情况"),
+    ]
+    section = find(root, "机关运行经费")
+    assert section is not None and [p.text for p in section.paragraphs] == ["机关运行经费5.00万元。"]
+    functions = find(root, "主要职能")
+    assert functions is not None and len(functions.paragraphs) == 1
