@@ -9,7 +9,9 @@ content: headings, statements and figures are the extractor's job.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import functools
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from juesuan.source import Source
 
@@ -24,9 +26,8 @@ class Box:
     bottom: float
 
 
-@dataclass(frozen=True, slots=True)
-class TextLine:
-    """One physical line of text.
+class TextLine(NamedTuple):
+    """One physical line of text (a NamedTuple: documents hold thousands).
 
     Attributes:
         text: the characters of the line, without the line break.
@@ -39,13 +40,13 @@ class TextLine:
     box: Box | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Paragraph:
     """A run of text lines that belong together (one paragraph or one heading)."""
 
     lines: tuple[TextLine, ...]
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         """The paragraph's text, its lines joined without separator (Chinese wraps freely)."""
         return "".join(line.text for line in self.lines)
@@ -58,17 +59,19 @@ class Paragraph:
     def source_at(self, start: int, end: int) -> Source:
         """The source of the characters ``text[start:end]``: the line they start on, quoting them."""
         offset = 0
+        text = self.text
         for line in self.lines:
             if start < offset + len(line.text) or line is self.lines[-1]:
-                column = None if line.source.offset is None else line.source.offset + start - offset
-                return replace(line.source, text=self.text[start:end], offset=column)
+                source = line.source
+                column = None if source.offset is None else source.offset + start - offset
+                return Source(source.file, source.page, source.line, source.table, source.row, source.column,
+                              text[start:end], source.derived, column)
             offset += len(line.text)
         return self.source.with_text(self.text[start:end])  # pragma: no cover - empty paragraph
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One table cell.
+class Cell(NamedTuple):
+    """One table cell (a NamedTuple: documents hold thousands).
 
     Attributes:
         text: the cell's text; lines inside a cell are joined with ``\\n``.

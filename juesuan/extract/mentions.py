@@ -11,7 +11,7 @@ labelled figure means.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from juesuan.document import Paragraph
@@ -55,7 +55,7 @@ _LABEL_PREFIX_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Mention:
     """A figure printed in running text with what the sentence says about it.
 
@@ -83,7 +83,6 @@ class Mention:
     budget: BudgetComparison | None = None
     reason: str | None = None
     comparison_word: str | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def clean_label(raw: str) -> str:
@@ -138,8 +137,9 @@ def scan(paragraph: Paragraph) -> list[Mention]:
         mentions.append(_plain_mention(paragraph, match, start, raw))
         previous_end = match.end()
     mentions.sort(key=lambda m: m.start)
-    mentions = [_with_sentence(text, m) for m in mentions]
-    mentions = _attach(paragraph, mentions, changes, shares)
+    for mention in mentions:
+        _locate_sentence(text, mention)
+    _attach(paragraph, mentions, changes, shares)
     return mentions
 
 
@@ -201,13 +201,11 @@ def _rate(paragraph: Paragraph, match: re.Match[str], group: str) -> Figure | No
     return _figure(paragraph, match.start(group), match.end(group) + 1, match.group(group), "%")
 
 
-def _with_sentence(text: str, mention: Mention) -> Mention:
+def _locate_sentence(text: str, mention: Mention) -> None:
     before = text[: mention.start]
-    sentence = before.count("。")
-    sentence_start = before.rfind("。") + 1
-    clause = before[sentence_start:]
-    after_marker = any(marker in clause for marker in PART_MARKERS)
-    return replace(mention, sentence=sentence, after_marker=after_marker)
+    mention.sentence = before.count("。")
+    clause = before[before.rfind("。") + 1 :]
+    mention.after_marker = any(marker in clause for marker in PART_MARKERS)
 
 
 def _change(paragraph: Paragraph, match: re.Match[str]) -> Change:
@@ -227,7 +225,7 @@ def _change(paragraph: Paragraph, match: re.Match[str]) -> Change:
 
 
 def _owner(mentions: list[Mention], position: int) -> int | None:
-    """Index of the last mention that ends before ``position`` in the same sentence."""
+    """Index of the last mention that ends before ``position``."""
     best = None
     for index, mention in enumerate(mentions):
         if mention.end <= position:
@@ -240,26 +238,25 @@ def _attach(
     mentions: list[Mention],
     changes: list[re.Match[str]],
     shares: list[re.Match[str]],
-) -> list[Mention]:
+) -> None:
     text = paragraph.text
     for match in changes:
         index = _owner(mentions, match.start())
         if index is not None and mentions[index].change is None:
-            mentions[index] = replace(mentions[index], change=_change(paragraph, match))
+            mentions[index].change = _change(paragraph, match)
     for match in shares:
         index = _owner(mentions, match.start())
         if index is not None and mentions[index].share is None:
             share = _figure(paragraph, match.start("rate"), match.end(), match["rate"], "%")
-            mentions[index] = replace(mentions[index], share=share)
+            mentions[index].share = share
     for match in REASON_RE.finditer(text):
         index = _owner(mentions, match.start())
         if index is not None and mentions[index].reason is None:
-            mentions[index] = replace(mentions[index], reason=match["reason"].strip())
+            mentions[index].reason = match["reason"].strip()
     for match in COMPARISON_WORD_RE.finditer(text):
         index = _owner(mentions, match.start())
         if index is not None:
-            mentions[index] = replace(mentions[index], comparison_word=match["word"])
-    return mentions
+            mentions[index].comparison_word = match["word"]
 
 
 def rate_value(figure: Figure | None) -> Decimal | None:

@@ -114,9 +114,9 @@ def _read_row(draft: _Draft, row: Row, notes: list[ExtractionNote]) -> None:
         draft.fields["expected_goal"] = values[0] if values else ""
         draft.fields["achieved_goal"] = values[1] if len(values) > 1 else ""
         return
-    handlers = (_year, _names, _funds_header, _funds_row, _goals_header, _indicator_header, _total, _person)
-    for handler in handlers:
-        if handler(draft, row, texts):
+    compact = joined.replace(" ", "")
+    for keywords, handler in _HANDLERS:
+        if (not keywords or any(k in compact for k in keywords)) and handler(draft, row, texts):
             return
     if draft.indicator_columns:
         _indicator(draft, row, texts, notes)
@@ -262,3 +262,16 @@ def _indicator(draft: _Draft, row: Row, texts: list[str], notes: list[Extraction
             source=name_source if name else row.source,
         )
     )
+
+
+#: Row handlers in order, each with the words a row must contain for it to apply.
+_HANDLERS = (
+    (("年",), _year),
+    (("项目名称", "主管部门", "实施单位", "单位名称"), _names),
+    (("预算数",), _funds_header),
+    (tuple(label for label, _ in FUNDS_ROWS), _funds_row),
+    (("总体目标",), _goals_header),
+    (("一级指标",), _indicator_header),
+    (("总分",), _total),
+    (("负责人", "经办人", "填表人"), _person),
+)

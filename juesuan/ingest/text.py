@@ -10,7 +10,6 @@ Text encodings seen in the wild are UTF-8 (with or without BOM) and GB18030; bot
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from juesuan.document import Block, Cell, Document, Paragraph, Row, Table, TextLine
@@ -69,18 +68,17 @@ def parse(text: str, file: str) -> Document:
 
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\r\n")
-        source = Source(file=file, line=number, text=line)
         if line.startswith("\t"):
-            row.append([TextLine(line[1:], replace(source, offset=1))])
+            row.append([TextLine(line[1:], Source(file=file, line=number, text=line[1:], offset=1))])
             blank_before = False
         elif not line.strip():
             close_row()
             blank_before = True
         elif row and not blank_before:
-            row[-1].append(TextLine(line, source))
+            row[-1].append(TextLine(line, Source(file=file, line=number, text=line, offset=0)))
         else:
             close_table()
-            blocks.append(Paragraph((TextLine(line, replace(source, offset=0)),)))
+            blocks.append(Paragraph((TextLine(line, Source(file=file, line=number, text=line, offset=0)),)))
             blank_before = False
     close_table()
     return Document(path=file, format="text", blocks=tuple(blocks))
