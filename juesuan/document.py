@@ -64,8 +64,17 @@ class Paragraph:
             if start < offset + len(line.text) or line is self.lines[-1]:
                 source = line.source
                 column = None if source.offset is None else source.offset + start - offset
-                return Source(source.file, source.page, source.line, source.table, source.row, source.column,
-                              text[start:end], source.derived, column)
+                return Source(
+                    source.file,
+                    source.page,
+                    source.line,
+                    source.table,
+                    source.row,
+                    source.column,
+                    text[start:end],
+                    source.derived,
+                    column,
+                )
             offset += len(line.text)
         return self.source.with_text(self.text[start:end])  # pragma: no cover - empty paragraph
 
