@@ -4,7 +4,9 @@ The public API is small and lazy, so that ``import juesuan`` stays cheap:
 
 - :func:`read` — a file → the typed :class:`~juesuan.model.disclosure.Disclosure`;
 - :func:`check` — a file or a disclosure → the :class:`~juesuan.findings.Report`;
-- :func:`run` — both at once, as an :class:`~juesuan.pipeline.Outcome`.
+- :func:`run` — both at once, as an :class:`~juesuan.pipeline.Outcome`;
+- :func:`score` — a file or a disclosure → the :class:`~juesuan.scoring.ScoreResult`
+  (self-evaluations rescored by the published rules; completeness on request).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ if TYPE_CHECKING:
     from juesuan.findings import Report
     from juesuan.model.disclosure import Disclosure
     from juesuan.pipeline import Outcome
+    from juesuan.scoring import ScoreResult
     from juesuan.settings import Settings
 
 
@@ -41,6 +44,17 @@ def check(
     return pipeline.check(target, settings=settings, select=select, ignore=ignore)
 
 
+def score(
+    target: str | Path | Disclosure,
+    profile: str = "central",
+    completeness: bool = False,
+) -> ScoreResult:
+    """Rescore the self-evaluation tables of a file or disclosure (and, if asked, its completeness)."""
+    from juesuan import pipeline
+
+    return pipeline.score(target, profile=profile, completeness=completeness)
+
+
 def run(path: str | Path, settings: Settings | None = None) -> Outcome:
     """Read, extract and check ``path``; the disclosure and its report together."""
     from juesuan import pipeline
@@ -48,4 +62,4 @@ def run(path: str | Path, settings: Settings | None = None) -> Outcome:
     return pipeline.run(path, settings=settings)
 
 
-__all__ = ["__version__", "check", "read", "run"]
+__all__ = ["__version__", "check", "read", "run", "score"]

@@ -5,14 +5,19 @@ Read this first. Stages never import each other; this module and the interfaces 
 
 from __future__ import annotations
 
+import datetime
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from juesuan.document import Document
 from juesuan.findings import Report
 from juesuan.model.disclosure import Disclosure
 from juesuan.settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from juesuan.scoring import ScoreResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,3 +97,40 @@ def check(
     """Check a file or an already extracted disclosure."""
     disclosure = target if isinstance(target, Disclosure) else extract_file(target)
     return check_disclosure(disclosure, settings or DEFAULT_SETTINGS, select, ignore)
+
+
+def score(
+    target: str | Path | Disclosure,
+    profile: str = "central",
+    completeness: bool = False,
+    completeness_profile: str | None = None,
+    published: datetime.date | None = None,
+    approved: datetime.date | None = None,
+) -> ScoreResult:
+    """Score a file (or an already extracted disclosure): self-evaluations and, if asked, completeness.
+
+    A file is read once; its document is handed to scoring as well, so the completeness
+    checklist can see parts the model does not keep.
+    """
+    from juesuan import scoring
+
+    if isinstance(target, Disclosure):
+        return scoring.score(
+            target,
+            profile,
+            completeness=completeness,
+            completeness_profile=completeness_profile,
+            published=published,
+            approved=approved,
+        )
+    document = read_document(target)
+    disclosure = extract_document(document)
+    return scoring.score(
+        disclosure,
+        profile,
+        completeness=completeness,
+        completeness_profile=completeness_profile,
+        document=document,
+        published=published,
+        approved=approved,
+    )

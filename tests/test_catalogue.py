@@ -10,7 +10,10 @@ from juesuan import catalogue as codes
 from juesuan.checks import ALL_RULES, catalogue
 from juesuan.docs import rules_markdown
 from juesuan.findings import Severity
-from tests.checks.test_rules import EXAMPLES
+from tests.checks.test_rules import EXAMPLES as NARRATIVE_EXAMPLES
+from tests.checks.test_statement_rules import EXAMPLES as STATEMENT_EXAMPLES
+
+EXAMPLES = {**NARRATIVE_EXAMPLES, **STATEMENT_EXAMPLES}
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
 

@@ -12,8 +12,10 @@ from juesuan.checks import (
     classification,
     completeness,
     counts,
+    evaluation_reading,
     performance,
     rates,
+    statements,
     ties,
 )
 from juesuan.checks.registry import CRASH_RULE, RegisteredRule
@@ -28,6 +30,13 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     completeness.check_statements_attached,
     # arithmetic
     arithmetic.check_breakdown_sums,
+    # statements
+    statements.check_statement_reading,
+    statements.check_statement_columns,
+    statements.check_statement_hierarchy,
+    statements.check_statement_summary,
+    statements.check_statement_balances,
+    statements.check_empty_statements,
     # rates and wording
     rates.check_shares,
     rates.check_year_on_year,
@@ -48,7 +57,9 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     # classification codes
     classification.check_function_code_format,
     classification.check_function_code_names,
+    classification.check_statement_code_format,
     # self-evaluation tables
+    evaluation_reading.check_evaluation_reading,
     performance.check_weights_total,
     performance.check_default_weights,
     performance.check_score_within_weight,
@@ -60,6 +71,9 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     performance.check_count_times_unit,
     performance.check_funds_rows,
     performance.check_proportional_scores,
+    performance.check_rescored_indicators,
+    performance.check_grade,
+    performance.check_evaluable_targets,
     # text
     completeness.check_year_references,
 )

@@ -83,3 +83,58 @@ def check_function_code_names(disclosure: Disclosure, settings: Settings) -> Ite
         yield CouldNotCheck(f"分类目录草稿中没有这些编码：{'、'.join(unknown)}")
     if not found:
         yield NotApplicable("文中没有带编码的功能分类科目")
+
+
+#: The standard statements, whose split code columns hold only the classification.
+STANDARD_KEYS = frozenset(
+    {
+        "summary",
+        "income",
+        "expenditure",
+        "appropriation_summary",
+        "general_budget_expenditure",
+        "basic_expenditure",
+        "government_fund",
+        "state_capital",
+        "economic_expenditure",
+    }
+)
+
+
+@rule(
+    id="CODE-003",
+    severity=Severity.ERROR,
+    title="报表科目编码印错",
+    template="《{title}》中“{name}”的编码分栏印为“{printed}”：{expected}",
+    tags=("classification", "statements"),
+    doc=(
+        "编码分“类、款、项”三栏印时，类为3位，款、项各为2位。款或项只有1位（如“02”印成“2”）就是印错了。"
+        "单栏印出的长编码（单位编码、地方细化科目）不在此检查。"
+    ),
+)
+def check_statement_code_format(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Codes printed in split 类/款/项 columns have 3, 2 and 2 digits."""
+    found = False
+    for statement in disclosure.statements:
+        if statement.key not in STANDARD_KEYS:
+            continue  # procurement and project lists print other codes beside the classification
+        for row in statement.rows:
+            if not 2 <= len(row.code_parts) <= 3:
+                continue
+            found = True
+            head, *rest = row.code_parts
+            if len(head) != 3 or all(len(part) == 2 for part in rest):
+                yield Checked()
+                continue
+            yield Violation(
+                row.source,
+                {
+                    "title": statement.title,
+                    "name": row.name,
+                    "printed": " ".join(row.code_parts),
+                    "expected": "类应为3位，款、项应各为2位",
+                },
+                section="预算报表" if disclosure.kind == "budget" else "决算报表",
+            )
+    if not found:
+        yield NotApplicable("报表中没有分栏印出的科目编码")

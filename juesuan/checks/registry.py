@@ -173,12 +173,11 @@ def _run_one(
         )
         findings.append(render(CRASH_RULE, crash))
         return findings, RuleOutcome(rule_.id, Status.COULD_NOT_CHECK, checked, (f"规则执行失败：{error}",))
-    return findings, RuleOutcome(
-        rule_.id,
-        _status(findings, checked, uncertain),
-        checked,
-        tuple(uncertain or (not_applicable if not checked else ())),
-    )
+    status = _status(findings, checked, uncertain)
+    reasons = tuple(uncertain or (not_applicable if not checked else ()))
+    if status is Status.NOT_APPLICABLE and not reasons:
+        reasons = ("文档中没有该规则检查的内容",)
+    return findings, RuleOutcome(rule_.id, status, checked, reasons)
 
 
 def _status(findings: list[Finding], checked: int, uncertain: list[str]) -> Status:

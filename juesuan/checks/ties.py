@@ -41,9 +41,9 @@ def _occurrences(disclosure: Disclosure) -> dict[tuple[str, str], list[tuple[str
 def check_restatements(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """A quantity printed in several places is printed the same everywhere."""
     found = False
-    for (_key, unit), places in _occurrences(disclosure).items():
-        if len(places) < 2:
-            continue
+    for (key, unit), places in _occurrences(disclosure).items():
+        if len(places) < 2 or (":" in key and not key.startswith("function:")):
+            continue  # a label no rule knows is not the same quantity just because it reads alike
         found = True
         first_section, first_label, first = places[0]
         for section, label, figure in places[1:]:

@@ -26,6 +26,7 @@ def cli() -> None:
 cli.add_command(check_command.check)
 cli.add_command(extract_command.extract)
 cli.add_command(rules_command.rules)
+cli.add_command(__import__("juesuan.cli.score", fromlist=["score"]).score)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,7 +17,8 @@ from juesuan.errors import InputError
     show_default=True,
     help="输出格式",
 )
-def extract(path: str, output_format: str) -> int:
+@click.option("--summary", "summary_only", is_flag=True, help="只输出文档信息和关键数字（万元）")
+def extract(path: str, output_format: str, summary_only: bool) -> int:
     """读取文件并输出提取出的完整数据模型（每个数字都带出处）。"""
     from juesuan import pipeline
     from juesuan.cli.output import echo_json
@@ -28,6 +29,16 @@ def extract(path: str, output_format: str) -> int:
     except InputError as error:
         click.echo(click.style(f"juesuan：{error}", fg="red"), err=True)
         return 2
+    if summary_only:
+        from juesuan.model.summary import summary
+
+        data = summary(disclosure)
+        if output_format == "json":
+            echo_json(data)
+        else:
+            for name, value in data.items():
+                click.echo(f"{name}: {value}")
+        return 0
     if output_format == "json":
         echo_json(to_data(disclosure))
     else:

@@ -16,6 +16,7 @@ from juesuan.extract.performance import self_evaluations
 from juesuan.extract.profile import profile
 from juesuan.extract.sections import Section, find, outline
 from juesuan.extract.statement_titles import statement_key
+from juesuan.extract.statements import statements
 from juesuan.model.disclosure import Disclosure, GlossaryEntry, StatementReference
 from juesuan.model.narrative import Narrative
 
@@ -27,8 +28,8 @@ def extract(document: Document) -> Disclosure:
     """Everything the document states, as typed data."""
     headings, root = outline(document)
     evaluations, notes = self_evaluations(document.tables)
-    listed = statements_listed(root)
-    attached = {reference.key for reference in listed if reference.attached}
+    found = statements(document)
+    listed = statements_listed(root, {s.key for s in found})
     return Disclosure(
         file=document.path,
         kind=kind_of(document),
@@ -36,11 +37,13 @@ def extract(document: Document) -> Disclosure:
         department=department_of(document, root),
         headings=tuple(headings),
         profile=profile(find(root, "职能") or find(root, "职责"), find(root, "机构") or find(root, "人员")),
-        statements_listed=tuple(ref for ref in listed if ref.key not in attached or ref.attached),
+        statements=tuple(found),
+        statements_listed=tuple(listed),
         narrative=narrative_of(root),
         self_evaluations=tuple(evaluations),
         glossary=glossary(find(root, "名词解释")),
         notes=tuple(notes),
+        source_format=document.format,
     )
 
 
@@ -79,18 +82,32 @@ def narrative_of(root: Section) -> Narrative:
 
 
 def kind_of(document: Document) -> str | None:
-    """``final`` or ``budget``, by which word the opening and headings use more."""
+    """``final`` or ``budget``: by the title when it says, else by which word the opening uses more."""
+    for paragraph in document.paragraphs[:6]:
+        text = paragraph.text
+        if "决算" in text and "预算" not in text:
+            return "final"
+        if "预算" in text and "决算" not in text and len(text) < 60:
+            return "budget"
     words: Counter[str] = Counter()
     for paragraph in document.paragraphs[:80]:
         words["final"] += paragraph.text.count("决算")
-        words["budget"] += paragraph.text.count("预算公开") + paragraph.text.count("部门预算")
+        words["budget"] += paragraph.text.count("预算")
     if not words["final"] and not words["budget"]:
         return None
     return "final" if words["final"] >= words["budget"] else "budget"
 
 
+_TITLE_YEAR_RE = re.compile(r"(20\d{2})\s*年(?:度)?\s*(?:部门|单位)?(?:综合)?(?:预算|决算)")
+
+
 def year_of(document: Document) -> int | None:
-    """The fiscal year: the year most often written as "N年度" in the opening pages."""
+    """The fiscal year: from the title ("2026年部门预算", "2024年度部门决算"), else the year
+    most often written as "N年度" in the opening pages."""
+    for paragraph in document.paragraphs[:8]:
+        match = _TITLE_YEAR_RE.search(paragraph.text)
+        if match:
+            return int(match.group(1))
     years: Counter[int] = Counter()
     for paragraph in document.paragraphs[:120]:
         years.update(int(m.group(1)) for m in _YEAR_RE.finditer(paragraph.text) if "年度" in m.group(0))
@@ -109,7 +126,7 @@ def department_of(document: Document, root: Section) -> str:
     return ""
 
 
-def statements_listed(root: Section) -> list[StatementReference]:
+def statements_listed(root: Section, present: set[str]) -> list[StatementReference]:
     """The statements named in the 报表/附表 part, and whether each is attached."""
     section = find(root, "报表") or find(root, "附表") or find(root, "决算表")
     if section is None:
@@ -121,7 +138,7 @@ def statements_listed(root: Section) -> list[StatementReference]:
         title = child.heading.title.strip("《》")
         key = statement_key(title)
         if key is not None:
-            attached = any(not isinstance(block, Paragraph) for block in child.blocks)
+            attached = key in present or any(not isinstance(block, Paragraph) for block in child.blocks)
             references.append(
                 StatementReference(title=title, source=child.heading.source, key=key, attached=attached)
             )

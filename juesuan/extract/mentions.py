@@ -20,14 +20,12 @@ from juesuan.model.figures import BudgetComparison, Change, Figure
 
 _N = f"(?:{NUMBER})"
 _MONEY = r"万元|亿元|元"
-_LEAD = (
-    r"与上年(?:度)?(?:决算数?)?(?:相比|比较)|比上年(?:度)?(?:决算数?)?|较上年(?:度)?(?:决算数?)?"
-    r"|较\d{4}年(?:度)?(?:决算数?)?|与\d{4}年(?:度)?(?:决算数?)?相比|同比"
-)
+_YEAR = r"(?:上年|\s*\d{4}\s*年)(?:度)?(?:预算|决算)?数?"
+_LEAD = rf"与{_YEAR}(?:相比|比较)|比{_YEAR}|较{_YEAR}|同比"
 _WORD = r"增加|减少|增长|下降|降低|上升|持平"
 
 CHANGE_RE = re.compile(
-    rf"(?P<lead>{_LEAD})[，,]?\s*(?P<word>{_WORD})了?"
+    rf"(?P<lead>{_LEAD})[，,]?\s*(?:[^，,。；;\d]{{0,16}}?)(?P<word>{_WORD})了?"
     rf"(?:(?P<amount>{_N})\s*(?P<unit>{_MONEY}))?"
     rf"(?:[，,]?\s*(?P<rword>{_WORD})了?(?P<rate>{_N})\s*%)?"
 )
@@ -46,8 +44,9 @@ FIGURE_RE = re.compile(
 )
 #: Characters that end a label: the label of a figure starts after the last of these.
 BOUNDARY = "，,。；;：:、\n"
-#: Markers after which the following figures are parts of the figure before them.
-PART_MARKERS = ("其中", "包括", "分别是", "分别为", "主要有", "主要包括")
+#: Markers after which the following figures are parts of the figure before them (the
+#: more specific first: "主要包括" announces a partial list, "包括" a complete one).
+PART_MARKERS = ("主要包括", "主要有", "主要用于", "其中", "包括", "分别是", "分别为")
 
 _LABEL_PREFIX_RE = re.compile(
     r"^(?:其中|包括|分别是|分别为|主要包括|主要有|主要用于|具体包括|"
@@ -78,6 +77,8 @@ class Mention:
     sentence: int
     code: str | None = None
     after_marker: bool = False
+    marker: str = ""
+    followed_by_etc: bool = False
     share: Figure | None = None
     change: Change | None = None
     budget: BudgetComparison | None = None
@@ -205,7 +206,14 @@ def _locate_sentence(text: str, mention: Mention) -> None:
     before = text[: mention.start]
     mention.sentence = before.count("。")
     clause = before[before.rfind("。") + 1 :]
-    mention.after_marker = any(marker in clause for marker in PART_MARKERS)
+    found = [
+        (clause.rfind(marker) + len(marker), len(marker), marker)
+        for marker in PART_MARKERS
+        if marker in clause
+    ]
+    mention.after_marker = bool(found)
+    mention.marker = max(found)[2] if found else ""  # the last marker; of two ending together, the longer
+    mention.followed_by_etc = text[mention.end : mention.end + 1] == "等"
 
 
 def _change(paragraph: Paragraph, match: re.Match[str]) -> Change:

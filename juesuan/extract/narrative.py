@@ -70,15 +70,36 @@ def groups(mentions: list[Mention]) -> list[Group]:
     return result
 
 
+#: Markers that announce a list of examples, not all the parts.
+PARTIAL_MARKERS = ("主要包括", "主要有", "主要用于")
+
+
+def complete_list(
+    group: Group, required: frozenset[str] = frozenset(), parts_keys: tuple[str, ...] = ()
+) -> bool:
+    """Whether the listed parts are meant to add up to the head.
+
+    Not when the list is introduced as examples ("主要包括 …", "…等"), and not when a
+    breakdown whose parts are known (goods/works/services …) names only some of them.
+    """
+    if not group.parts or group.parts[0].marker in PARTIAL_MARKERS:
+        return False
+    if any(part.followed_by_etc for part in group.parts):
+        return False
+    return required <= set(parts_keys)
+
+
 def breakdown(
     group: Group, key: str, label: str, total_key: str, table: tuple[tuple[str, str], ...], family: str
 ) -> Breakdown:
     """A Breakdown of a group, parts keyed by ``table``."""
+    parts = tuple(stated(part, key_of(part.label, table, family)) for part in group.parts)
     return Breakdown(
         key=key,
         label=label,
         total=stated(group.head, total_key),
-        parts=tuple(stated(part, key_of(part.label, table, family)) for part in group.parts),
+        parts=parts,
+        exhaustive=complete_list(group),
     )
 
 

@@ -8,7 +8,7 @@ import re
 from juesuan.document import Paragraph
 from juesuan.extract.keys import PROCUREMENT_KEYS, THREE_PUBLIC_KEYS, key_of
 from juesuan.extract.mentions import Mention, scan
-from juesuan.extract.narrative import Group, groups, mentions_of, stated
+from juesuan.extract.narrative import Group, complete_list, groups, mentions_of, stated
 from juesuan.extract.sections import Section
 from juesuan.model.figures import Breakdown, Figure, StatedAmount
 from juesuan.model.narrative import (
@@ -55,12 +55,19 @@ def three_public(section: Section | None) -> ThreePublicNarrative:
     )
 
 
+_REQUIRED_PARTS = {
+    "three_public_total": frozenset({"overseas_travel", "official_vehicles", "official_reception"}),
+    "official_vehicles": frozenset({"vehicle_purchase", "vehicle_operation"}),
+}
+
+
 def _breakdown(group: Group, key: str, label: str, parts: list[tuple[Mention, str]]) -> Breakdown:
     return Breakdown(
         key=f"{key}_composition",
         label=label,
         total=stated(group.head, key),
         parts=tuple(stated(p, k) for p, k in parts),
+        exhaustive=complete_list(group, _REQUIRED_PARTS.get(key, frozenset()), tuple(k for _, k in parts)),
     )
 
 
@@ -114,17 +121,22 @@ def agency_operating_costs(section: Section | None) -> StatedAmount | None:
     return None
 
 
+_PROCUREMENT_PARTS = frozenset({"procurement_goods", "procurement_works", "procurement_services"})
+
+
 def procurement(section: Section | None) -> Procurement:
     """政府采购: total = goods + works + services; SME and small/micro contracts with shares."""
     composition = sme = micro = None
     for group in groups(mentions_of(section)):
         key = key_of(group.head.label, PROCUREMENT_KEYS, "procurement")
         if key == "procurement_total" and composition is None and group.parts:
+            parts = tuple(stated(p, key_of(p.label, PROCUREMENT_KEYS, "procurement")) for p in group.parts)
             composition = Breakdown(
                 key="procurement_composition",
                 label="政府采购支出",
                 total=stated(group.head, key),
-                parts=tuple(stated(p, key_of(p.label, PROCUREMENT_KEYS, "procurement")) for p in group.parts),
+                parts=parts,
+                exhaustive=complete_list(group, _PROCUREMENT_PARTS, tuple(p.key for p in parts)),
             )
             continue
         for mention in (group.head, *group.parts):
@@ -174,6 +186,7 @@ def _assets_in(paragraph: Paragraph) -> dict[str, object]:
             label="车辆",
             total=stated(total_vehicles, "vehicles_held"),
             parts=tuple(stated(m, f"vehicle:{m.label}") for m in categories),
+            exhaustive=len(categories) >= 2,
         )
     return found
 

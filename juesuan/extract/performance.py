@@ -28,6 +28,8 @@ FUNDS_COLUMNS = {
 }
 FUNDS_ROWS = (
     ("年度资金总额", "total"),
+    ("金额合计", "total"),
+    ("资金总额", "total"),
     ("当年财政拨款", "current_appropriation"),
     ("本年财政拨款", "current_appropriation"),
     ("财政拨款", "current_appropriation"),
@@ -38,6 +40,8 @@ INDICATOR_COLUMNS = {
     "一级指标": "level1",
     "二级指标": "level2",
     "三级指标": "name",
+    "指标内容": "name",
+    "指标名称": "name",
     "年度指标值": "target",
     "指标值": "target",
     "实际完成值": "actual",
@@ -47,6 +51,15 @@ INDICATOR_COLUMNS = {
 }
 _TITLE_RE = re.compile(r"(项目支出|部门整体支出|整体支出)?绩效自评表")
 _YEAR_RE = re.compile(r"(\d{4})\s*年")
+#: First-cell labels that open a self-evaluation printed without its title inside the grid
+#: (PDF layouts put the title above the ruled table), with the scope they imply.
+_OPENING_LABELS = {"项目名称": "project", "部门（单位）名称": "department", "部门名称": "department"}
+#: Words of a table that continues a self-evaluation across a page break.
+_CONTINUATION_WORDS = ("一级指标", "总分", "总体目标", "二级指标", "偏差原因")
+_WEIGHT_SUFFIX = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*分\s*[）)]$")
+_NUMBERING = re.compile(r"^指标\d+[：:]")
+_GRADES = ("优", "良", "中", "差")
+_LABELS = ("项目名称", "主管部门", "实施单位", "单位名称", "部门名称", "部门（单位）名称", "联系电话")
 
 
 @dataclass
@@ -64,9 +77,17 @@ class _Draft:
     expecting_goals: bool = False
     level1: str = ""
     level2: str = ""
+    scope: str = ""
+    finished: bool = False
+
+    @property
+    def useful(self) -> bool:
+        """Whether anything of a self-evaluation was read (a stray title alone is not one)."""
+        return bool(self.funds or self.indicators or "total_score" in self.fields)
 
     def build(self) -> SelfEvaluation:
-        scope = "department" if "整体" in self.title else "project"
+        self.fields.setdefault("name", "")
+        scope = self.scope or ("department" if "整体" in self.title else "project")
         return SelfEvaluation(
             scope=scope,
             title=self.title,
@@ -79,40 +100,85 @@ class _Draft:
 
 
 def self_evaluations(tables: tuple[Table, ...]) -> tuple[list[SelfEvaluation], list[ExtractionNote]]:
-    """Every self-evaluation table in ``tables``, with notes on rows that could not be read."""
-    found: list[SelfEvaluation] = []
+    """Every self-evaluation table in ``tables``, with notes on rows that could not be read.
+
+    A table split by a page break continues the self-evaluation of the table before it as
+    long as that one has no 总分 yet.
+    """
+    drafts: list[_Draft] = []
     notes: list[ExtractionNote] = []
+    carried: _Draft | None = None
     for table in tables:
-        for draft in _split(table, notes):
-            found.append(draft.build())
-    return found, notes
+        if carried is not None and not _continues(table):
+            drafts.append(carried)
+            carried = None
+        for draft in _split(table, notes, carried):
+            if draft.finished:
+                drafts.append(draft)
+                carried = None
+            else:
+                carried = draft
+    if carried is not None:
+        drafts.append(carried)
+    return [draft.build() for draft in drafts if draft.useful], notes
 
 
-def _split(table: Table, notes: list[ExtractionNote]) -> Iterator[_Draft]:
-    draft: _Draft | None = None
+def _continues(table: Table) -> bool:
+    head = "".join("".join(row.texts) for row in table.rows[:4]).replace(" ", "").replace("\n", "")
+    return not any(label in head[:12] for label in _OPENING_LABELS) and any(
+        word in head for word in _CONTINUATION_WORDS
+    )
+
+
+def _is_self_evaluation(table: Table) -> bool:
+    words = "".join("".join(row.texts) for row in table.rows[:12]).replace("\n", "")
+    return "得分" in words and ("全年执行数" in words or "实际完成值" in words or "执行率" in words)
+
+
+def _split(table: Table, notes: list[ExtractionNote], carried: _Draft | None) -> Iterator[_Draft]:
+    draft = carried
+    untitled = None if carried is not None or not _is_self_evaluation(table) else table
     for row in table.rows:
-        texts = [t for t in row.texts if t]
+        texts = [t.replace("\n", "") for t in row.texts if t]
         if len(texts) == 1 and _TITLE_RE.search(texts[0]):
             if draft is not None:
+                draft.finished = True
                 yield draft
             draft = _Draft(title=texts[0], source=row.source)
             continue
+        scope = _opening(texts)
+        if (
+            scope
+            and (draft is None or "name" in draft.fields)
+            and (draft is not None or untitled is not None)
+        ):
+            if draft is not None:
+                draft.finished = True
+                yield draft
+            title = table.caption if _TITLE_RE.search(table.caption) else ""
+            default = "项目支出绩效自评表" if scope == "project" else "部门整体支出绩效自评表"
+            draft = _Draft(title=title or default, source=row.source, scope=scope)
         if draft is not None:
             _read_row(draft, row, notes)
     if draft is not None:
         yield draft
 
 
+def _opening(texts: list[str]) -> str:
+    first = texts[0].replace(" ", "") if texts else ""
+    return next((scope for label, scope in _OPENING_LABELS.items() if first.startswith(label)), "")
+
+
 def _read_row(draft: _Draft, row: Row, notes: list[ExtractionNote]) -> None:
-    texts = list(row.texts)
+    texts = [t.replace("\n", "") for t in row.texts]  # lines inside a cell wrap Chinese text
     joined = "".join(texts)
-    if not joined:
-        return
-    if draft.expecting_goals:
+    if draft.expecting_goals:  # the row after 年度总体目标 holds the goals, even when blank
         draft.expecting_goals = False
         values = [t for t in texts if t]
         draft.fields["expected_goal"] = values[0] if values else ""
         draft.fields["achieved_goal"] = values[1] if len(values) > 1 else ""
+        return
+    if not joined:
         return
     compact = joined.replace(" ", "")
     for keywords, handler in _HANDLERS:
@@ -134,12 +200,21 @@ def _value_after(texts: list[str], label: str) -> str:
     for index, text in enumerate(texts):
         if text.replace(" ", "").startswith(label):
             rest = [t for t in texts[index + 1 :] if t]
-            return rest[0] if rest else ""
+            if not rest or rest[0].replace(" ", "").rstrip("：:") in _LABELS:
+                return ""  # the next cell is the next label: this value was left blank
+            return rest[0]
     return ""
 
 
 def _names(draft: _Draft, row: Row, texts: list[str]) -> bool:
-    labels = {"项目名称": "name", "主管部门": "department", "实施单位": "implementer", "单位名称": "name"}
+    labels = {
+        "项目名称": "name",
+        "主管部门": "department",
+        "实施单位": "implementer",
+        "单位名称": "name",
+        "部门（单位）名称": "name",
+        "部门名称": "name",
+    }
     hit = False
     for label, slot in labels.items():
         if any(t.replace(" ", "").startswith(label) for t in texts):
@@ -149,21 +224,24 @@ def _names(draft: _Draft, row: Row, texts: list[str]) -> bool:
 
 
 def _funds_header(draft: _Draft, row: Row, texts: list[str]) -> bool:
-    if "年初预算数" not in texts and "全年预算数" not in texts:
+    compact = [t.replace(" ", "") for t in texts]
+    if not any(t.startswith(("年初预算数", "全年预算数")) for t in compact):
         return False
-    draft.funds_columns = {
-        slot: index
-        for index, text in enumerate(texts)
-        for label, slot in FUNDS_COLUMNS.items()
-        if text == label
-    }
+    columns: dict[str, int] = {}
+    for index, text in enumerate(compact):
+        for label, slot in FUNDS_COLUMNS.items():
+            # "全年预算数（A）", "执行率（B/A）": the label starts the header cell
+            if text.startswith(label) and slot not in columns:
+                columns[slot] = index
+    draft.funds_columns = columns
     return True
 
 
 def _funds_row(draft: _Draft, row: Row, texts: list[str]) -> bool:
     if not draft.funds_columns or draft.indicator_columns:
         return False
-    for index, text in enumerate(texts):
+    first_value = min(draft.funds_columns.values())
+    for index, text in enumerate(texts[:first_value]):  # labels stand left of the figures
         compact = text.replace(" ", "")
         key = next((k for label, k in FUNDS_ROWS if label in compact), None)
         if key is None:
@@ -188,10 +266,11 @@ def _goals_header(draft: _Draft, row: Row, texts: list[str]) -> bool:
 
 
 def _indicator_header(draft: _Draft, row: Row, texts: list[str]) -> bool:
-    if "一级指标" not in texts or "三级指标" not in texts:
+    compact = [t.replace(" ", "") for t in texts]
+    if "一级指标" not in compact or not any(t in compact for t in ("三级指标", "指标内容", "指标名称")):
         return False
     columns: dict[str, int] = {}
-    for index, text in enumerate(texts):
+    for index, text in enumerate(compact):
         for label, slot in INDICATOR_COLUMNS.items():
             if text.startswith(label) and slot not in columns:
                 columns[slot] = index
@@ -209,6 +288,17 @@ def _total(draft: _Draft, row: Row, texts: list[str]) -> bool:
         draft.fields["total_score"] = figure(cells[1][0], cells[1][1].source, "分")
     if len(cells) > 2 and re.fullmatch(r"[优良中差]", cells[2][0]):
         draft.fields["grade"] = cells[2][0]
+    draft.finished = True
+    return True
+
+
+def _grade(draft: _Draft, row: Row, texts: list[str]) -> bool:
+    values = [t.replace(" ", "") for t in texts if t.strip()]
+    if not values or "等级" not in values[0]:
+        return False
+    grade = next((v for v in values[1:] if v in _GRADES or v.rstrip("等级") in _GRADES), "")
+    if grade:
+        draft.fields["grade"] = grade[0]
     return True
 
 
@@ -235,10 +325,12 @@ def _indicator(draft: _Draft, row: Row, texts: list[str], notes: list[Extraction
             return "", row.source
         return texts[index], row.cells[index].source
 
-    level1, level2 = cell("level1")[0], cell("level2")[0]
+    level1 = _WEIGHT_SUFFIX.sub("", cell("level1")[0]).strip()
+    level2 = cell("level2")[0]
     draft.level1 = level1 or draft.level1
     draft.level2 = level2 or draft.level2
     name, name_source = cell("name")
+    name = _NUMBERING.sub("", name).strip()
     target_text, target_source = cell("target")
     actual_text, actual_source = cell("actual")
     weight_text, weight_source = cell("weight")
@@ -254,8 +346,8 @@ def _indicator(draft: _Draft, row: Row, texts: list[str], notes: list[Extraction
             level1=draft.level1,
             level2=draft.level2,
             name=name,
-            target=quantity(target_text, target_source),
-            actual=quantity(actual_text, actual_source),
+            target=quantity(_operators(target_text), target_source),
+            actual=quantity(_operators(actual_text), actual_source),
             weight=weight,
             score=score,
             deviation_note=cell("deviation_note")[0],
@@ -264,14 +356,20 @@ def _indicator(draft: _Draft, row: Row, texts: list[str], notes: list[Extraction
     )
 
 
+def _operators(text: str) -> str:
+    """Variant comparison signs seen in real tables (≧ ≦ from Japanese-style fonts) → ≥ ≤."""
+    return text.replace("≧", "≥").replace("≦", "≤")
+
+
 #: Row handlers in order, each with the words a row must contain for it to apply.
 _HANDLERS = (
     (("年",), _year),
-    (("项目名称", "主管部门", "实施单位", "单位名称"), _names),
+    (("项目名称", "主管部门", "实施单位", "单位名称", "单位）名称", "部门名称"), _names),
     (("预算数",), _funds_header),
     (tuple(label for label, _ in FUNDS_ROWS), _funds_row),
     (("总体目标",), _goals_header),
     (("一级指标",), _indicator_header),
     (("总分",), _total),
+    (("等级",), _grade),
     (("负责人", "经办人", "填表人"), _person),
 )

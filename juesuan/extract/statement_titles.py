@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import re
 
-#: (required fragments, excluded fragments, key), tried in order.
+#: (required fragments, excluded fragments, key), tried in order; regional extras first so
+#: that "项目支出表" is not taken for the expenditure statement.
 TITLE_RULES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("三公",), (), "three_public"),
+    (("机关运行经费",), (), "agency_operating_costs"),
+    (("绩效",), (), "performance_targets"),
+    (("政府采购",), (), "procurement"),
+    (("购买服务",), (), "purchased_services"),
     (("政府性基金",), (), "government_fund"),
     (("国有资本经营",), (), "state_capital"),
     (("基本支出",), (), "basic_expenditure"),
-    (("财政拨款", "总表"), (), "appropriation_summary"),
+    (("项目支出",), (), "project_expenditure"),
+    (("经济分类",), (), "economic_expenditure"),
+    (("财政拨款", "总"), (), "appropriation_summary"),
     (("财政拨款收支",), (), "appropriation_summary"),
     (("一般公共预算", "支出"), ("收入",), "general_budget_expenditure"),
-    (("收入支出", "总表"), (), "summary"),
-    (("收支总", "表"), (), "summary"),
-    (("收支", "总体"), (), "summary"),
+    (("收入支出", "总"), (), "summary"),
+    (("收支", "总"), (), "summary"),
     (("收入",), ("支出",), "income"),
     (("支出",), ("收入",), "expenditure"),
 )
@@ -34,10 +40,24 @@ STANDARD_STATEMENTS: tuple[tuple[str, str], ...] = (
 )
 
 
+def split_number(title: str) -> tuple[str, str]:
+    """``("表一", "收入支出决算总表")`` from "表一 收入支出决算总表"; the number may be empty."""
+    compact = title.strip()
+    match = re.match(
+        r"^((?:附表|表|公开)\s*[0-9一二三四五六七八九十]+\s*(?:表)?|[0-9一二三四五六七八九十]{1,3}[、.．])\s*",
+        compact,
+    )
+    if match:
+        return match.group(1).strip(), compact[match.end() :].strip(" ：:、")
+    return "", compact
+
+
 def statement_key(title: str) -> str | None:
-    """The key of the statement titled ``title``, or None if it is not a known statement."""
+    """The key of the statement titled ``title``, or None if it is not a statement title."""
     compact = re.sub(r"[\s《》“”\"]", "", title)
-    if not compact.endswith(("表", "表）", "表)")) and "表" not in compact[-4:]:
+    if len(compact) > 60 or "表" not in compact or compact.endswith(("。", "；")):
+        return None
+    if not re.search(r"表(?:[（(][^）)]*[）)])?(?:续)?$", compact) and not compact.endswith("表"):
         return None
     for required, excluded, key in TITLE_RULES:
         if all(r in compact for r in required) and not any(e in compact for e in excluded):

@@ -107,6 +107,9 @@ class Disclosure:
         self_evaluations: the performance self-evaluation tables.
         glossary: the 名词解释 entries.
         notes: what the extractor was unsure of.
+        source_format: the reader that produced it (``text``, ``pdf`` …). Grids from text,
+            DOCX, XLSX and HTML are read cell for cell; PDF grids are reconstructed from
+            positions, so their readings are checked before they are trusted.
     """
 
     file: str
@@ -123,3 +126,4 @@ class Disclosure:
     self_evaluations: tuple[SelfEvaluation, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
     notes: tuple[ExtractionNote, ...] = ()
+    source_format: str = ""

@@ -1,8 +1,11 @@
 """The standard statements (九张表 and regional extras) as read from their tables.
 
 A :class:`Statement` keeps every row with its classification code, its name and each value
-under a semantic column id (``total``, ``basic``, ``project``, ``appropriation`` …), so that
-checks can add rows and columns without knowing the layout the document used.
+under a semantic column id, so that checks can add rows and columns without knowing the
+layout the document used. Column ids are dotted paths built from the header: ``total``,
+``basic``, ``project``, ``appropriation.general_budget``, ``official_vehicles.subtotal``;
+a trailing ``@budget`` or ``@actual`` marks the measure in tables that print both
+(the “三公” statement).
 """
 
 from __future__ import annotations
@@ -14,25 +17,45 @@ from juesuan.source import Source
 
 
 @dataclass(frozen=True, slots=True)
+class Column:
+    """One value column of a statement.
+
+    Attributes:
+        id: the semantic id (see the module docstring); ``unknown:<header>`` when the
+            header is not recognised (such columns are never summed).
+        header: the header texts from top to bottom, as printed (spaces removed).
+        side: for two-sided statements, ``income`` or ``expenditure``; else empty.
+    """
+
+    id: str
+    header: tuple[str, ...]
+    side: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class StatementRow:
     """One row of a statement.
 
     Attributes:
-        code: the classification code (function or economic), if the row has one.
-        name: the row label as printed (科目名称 or 项目).
-        values: the row's figures by semantic column id; a column printed blank or "-" is 0.
-        side: for two-sided statements (income | expenditure), which side the row is on.
+        name: the row label as printed (科目名称 or 项目), spaces inside removed.
         source: the row.
+        code: the classification code (function or economic), if the row has one.
+        code_inferred: True when the code was not printed but looked up from the name.
+        code_parts: the code as printed in split columns (类, 款, 项), when it was.
+        values: the row's figures by column id; a cell printed blank or "-" is 0.
+        side: for two-sided statements, which side the row is on.
     """
 
     name: str
     source: Source
     code: str | None = None
+    code_inferred: bool = False
+    code_parts: tuple[str, ...] = ()
     values: tuple[tuple[str, Figure], ...] = ()
     side: str = ""
 
     def value(self, column: str) -> Figure | None:
-        """The figure in ``column``, if the statement has that column."""
+        """The figure in ``column``, if the row has that column."""
         return next((figure for key, figure in self.values if key == column), None)
 
 
@@ -43,15 +66,18 @@ class Statement:
     Attributes:
         key: semantic id (GLOSSARY.md): ``summary``, ``income``, ``expenditure``,
             ``appropriation_summary``, ``general_budget_expenditure``, ``basic_expenditure``,
-            ``three_public``, ``government_fund``, ``state_capital`` or a regional extra.
+            ``three_public``, ``government_fund``, ``state_capital`` or a regional extra
+            (``project_expenditure``, ``procurement``, ``performance_targets``,
+            ``economic_expenditure``, ``other``).
         title: the title as printed.
+        source: where the statement starts (its first table row).
         number: the number as printed (``表一``, ``公开01表``), if any.
         unit: the amount unit (``万元`` or ``元``).
-        columns: the semantic column ids in printed order.
+        columns: the value columns in printed order.
         rows: the rows in printed order (continuations on later pages joined).
-        empty_note: the explanation printed when the statement is empty.
-        reconciled: whether its own totals agree with its rows (the reading can be trusted).
-        source: where the statement starts.
+        empty_note: the explanation printed with an empty statement.
+        pages: the pages the statement spans.
+        notes: what the reader could not place (unknown headers, stray cells), in Chinese.
     """
 
     key: str
@@ -59,7 +85,29 @@ class Statement:
     source: Source
     number: str = ""
     unit: str = "万元"
-    columns: tuple[str, ...] = ()
+    columns: tuple[Column, ...] = ()
     rows: tuple[StatementRow, ...] = ()
     empty_note: str = ""
-    reconciled: bool = True
+    pages: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether every value of every row is zero (or the statement has no rows)."""
+        return all(figure.value == 0 for row in self.rows for _, figure in row.values)
+
+    def column(self, column_id: str) -> Column | None:
+        """The column with ``column_id``, if any."""
+        return next((c for c in self.columns if c.id == column_id), None)
+
+    def rows_named(self, *fragments: str, side: str = "") -> list[StatementRow]:
+        """Rows whose name contains every fragment (and on ``side`` when given)."""
+        return [
+            row
+            for row in self.rows
+            if all(f in row.name for f in fragments) and (not side or row.side == side)
+        ]
+
+    def row_with_code(self, code: str) -> StatementRow | None:
+        """The row with ``code``, if any."""
+        return next((row for row in self.rows if row.code == code), None)

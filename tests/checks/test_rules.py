@@ -252,6 +252,21 @@ EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
             total=("100", "99.47"),
         ),
     ),
+    "PERF-012": (
+        self_evaluation(indicators=_indicators(a=(4, 6, "20"), b=(4, 7, "宣传不足")), total=("100", "90")),
+        [("warning", None)],
+        self_evaluation(),
+    ),
+    "PERF-013": (
+        self_evaluation().replace("\t总分\n\t100\n\t100\n\t\n", "\t总分\n\t100\n\t100\n\t良\n"),
+        [("warning", None)],
+        self_evaluation().replace("\t总分\n\t100\n\t100\n\t\n", "\t总分\n\t100\n\t100\n\t优\n"),
+    ),
+    "PERF-014": (
+        self_evaluation(indicators=_indicators(a=(0, 3, "2次"))),
+        [("warning", None)],
+        self_evaluation(),
+    ),
 }
 
 

@@ -1,0 +1,195 @@
+"""Checks inside each statement: columns, code hierarchy, two-sided totals, balances, empty tables.
+
+A statement that does not reconcile with itself was probably read wrong; READ-001 says so
+and the identity rules then report "could not check" for it instead of errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
+from juesuan.checks.statement_identities import Identity, all_identities, trusted
+from juesuan.findings import Severity
+from juesuan.model.disclosure import Disclosure
+from juesuan.settings import Settings
+
+SECTION = "决算报表"
+
+
+def statement_name(disclosure: Disclosure) -> str:
+    """The Chinese name of the statements part for grouping (预算/决算)."""
+    return "预算报表" if disclosure.kind == "budget" else SECTION
+
+
+def _family(disclosure: Disclosure, settings: Settings, family: str) -> Iterator[Yield]:
+    found = False
+    for statement in disclosure.statements:
+        identities = [i for i in all_identities(statement, settings) if i.family == family]
+        if not identities:
+            continue
+        found = True
+        if not trusted(statement, settings):
+            yield CouldNotCheck(f"《{statement.title}》读取后未能自洽，未据此判断（见 READ-001）")
+            continue
+        for identity in identities:
+            yield _judge(identity, disclosure)
+    if not found:
+        yield NotApplicable("没有可检查的报表")
+
+
+def _judge(identity: Identity, disclosure: Disclosure) -> Yield:
+    if identity.exact:
+        return Checked()
+    difference = identity.difference
+    return Violation(
+        source=identity.stated.source,
+        evidence=tuple(p.source for p in identity.parts[:8]),
+        values={
+            "title": identity.statement.title,
+            "label": identity.label,
+            "stated": identity.stated.value,
+            "computed": identity.computed,
+            "difference": abs(difference),
+            "direction": "多" if difference > 0 else "少",
+            "unit": identity.statement.unit,
+        },
+        severity=Severity.INFO if identity.holds else None,
+        section=statement_name(disclosure),
+    )
+
+
+TEMPLATE = "《{title}》{label}：表中为{stated}{unit}，计算得{computed}{unit}，相差{difference}{unit}（表中{direction}）"
+
+
+@rule(
+    id="STMT-001",
+    severity=Severity.ERROR,
+    title="报表各列之间不平衡",
+    template=TEMPLATE,
+    tags=("statements", "arithmetic"),
+    doc=(
+        "报表每一行的合计列应等于其组成列之和，例如支出决算表“本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + "
+        "经营支出 + 对附属单位补助支出”，收入决算表“本年收入合计 = 财政拨款收入 + 上级补助收入 + …”，"
+        "“三公”经费表“合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费”、“公务用车购置及运行费 = 购置费 + 运行费”。"
+        "组成由表头推断；表头中有无法识别的列时不检查。容差按舍入推算（见ARITH-001）。"
+    ),
+)
+def check_statement_columns(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Each row's total columns equal the sum of their component columns."""
+    yield from _family(disclosure, settings, "columns")
+
+
+@rule(
+    id="STMT-002",
+    severity=Severity.ERROR,
+    title="报表上下级科目不平衡",
+    template=TEMPLATE,
+    tags=("statements", "arithmetic", "classification"),
+    doc=(
+        "按科目编码：合计 = Σ类，类 = Σ其下款，款 = Σ其下项（功能分类3/5/7位，经济分类3/5位）；"
+        "基本支出表中人员经费合计 = 301 + 303，公用经费合计 = 其余各类。每个数值列分别检查，容差按舍入推算。"
+    ),
+)
+def check_statement_hierarchy(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """合计 = Σ 类 = Σ 款 = Σ 项 within each statement."""
+    yield from _family(disclosure, settings, "hierarchy")
+
+
+@rule(
+    id="STMT-003",
+    severity=Severity.ERROR,
+    title="收支总表不平衡",
+    template=TEMPLATE,
+    tags=("statements", "arithmetic"),
+    doc=(
+        "收支总表与财政拨款收支总表：本年收入合计 = 各收入项之和（一、二、三…），本年支出合计 = 各功能类支出之和，"
+        "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余，支出总计 = 本年支出合计 + 结余分配 + "
+        "年末结转和结余，收入总计 = 支出总计（DOMAIN.md I1–I3、I6）。"
+    ),
+)
+def check_statement_summary(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Two-sided statements add up and balance."""
+    yield from _family(disclosure, settings, "summary")
+
+
+@rule(
+    id="STMT-004",
+    severity=Severity.WARNING,
+    title="结转结余不衔接",
+    template=TEMPLATE,
+    tags=("statements", "arithmetic"),
+    doc=(
+        "政府性基金、国有资本经营预算表中：年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余。"
+        "结转结余调整、归集上缴等可使其合理不等，故只记为警告（DOMAIN.md I7、I12）。"
+    ),
+)
+def check_statement_balances(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Carry-over at the start plus income minus expenditure is the carry-over at the end."""
+    found = False
+    for statement in disclosure.statements:
+        for identity in all_identities(statement, settings):
+            if identity.family == "balance":
+                found = True
+                yield _judge(identity, disclosure)
+    if not found:
+        yield NotApplicable("没有列示结转结余的基金/国资报表")
+
+
+@rule(
+    id="READ-001",
+    severity=Severity.WARNING,
+    title="报表读取未能自洽",
+    template="《{title}》读取后有{failed}处不平衡（共{total}处），可能是表格读取有误，该表的平衡检查未作判断；首处：{first}",
+    tags=("statements", "reading"),
+    doc=(
+        "juesuan 在信任一张表之前先检查它自身是否平衡。多处不平衡通常意味着列错位、行丢失或跨页续表未能接上，"
+        "这是读取问题而不是文档的错误：报告此警告，并把该表的平衡检查记为“无法检查”。请用 juesuan debug 查看该页。"
+    ),
+)
+def check_statement_reading(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Statements whose own totals do not reconcile are flagged as reading problems."""
+    if not disclosure.statements:
+        yield NotApplicable("文档中没有读到报表")
+        return
+    for statement in disclosure.statements:
+        identities = [i for i in all_identities(statement, settings) if i.family != "balance"]
+        if trusted(statement, settings):
+            yield Checked()
+            continue
+        failed = [i for i in identities if not i.holds]
+        yield Violation(
+            source=statement.source,
+            evidence=tuple(i.stated.source for i in failed[1:6]),
+            values={
+                "title": statement.title,
+                "failed": str(len(failed)),
+                "total": str(len(identities)),
+                "first": failed[0].label,
+            },
+            section=statement_name(disclosure),
+        )
+
+
+@rule(
+    id="STMT-005",
+    severity=Severity.WARNING,
+    title="空表未作说明",
+    template="《{title}》没有数据，但表下和说明中都没有“本表为空表”一类的说明",
+    tags=("statements", "completeness"),
+    doc="没有数据的表格应当列出空表并说明原因（财政预决算领域基层政务公开标准目录；DOMAIN.md §1.1、X8）。",
+)
+def check_empty_statements(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """An empty statement carries its explanation."""
+    explained = {note.statement for note in disclosure.narrative.empty_statements}
+    found = False
+    for statement in disclosure.statements:
+        if not statement.is_empty:
+            continue
+        found = True
+        if statement.empty_note or statement.key in explained:
+            yield Checked()
+        else:
+            yield Violation(statement.source, {"title": statement.title}, section=statement_name(disclosure))
+    if not found:
+        yield NotApplicable("没有空表")

@@ -1,0 +1,308 @@
+"""Statement headers → column roles and semantic column ids.
+
+A statement's header is one to four rows of labels, merged cells spanning groups of columns.
+Each column gets its header path (the labels above it, top to bottom); the data below it
+decides whether it holds codes, names or values. A value column's id is built from its
+path: "本年收入 / 财政拨款 / 一般公共预算拨款" → ``income.appropriation.general_budget``,
+"公务用车购置及运行费 / 小计 / 决算数" → ``official_vehicles.subtotal@actual``. A label
+that no rule knows gives ``unknown:<label>``: such columns are never summed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from juesuan.document import Row
+from juesuan.extract.numbers import parse_decimal
+from juesuan.model.statements import Column
+
+#: (fragment, token), tried in order: the first fragment found in a header label wins.
+TOKEN_RULES: tuple[tuple[str, str], ...] = (
+    ("其中", "of"),
+    ("政府采购", "procurement"),
+    ("中小企业", "sme"),
+    ("小微", "micro_small"),
+    ("小型、微型", "micro_small"),
+    ("总计", "total"),
+    ("合计", "total"),
+    ("小计", "subtotal"),
+    ("一般公共预算", "general_budget"),
+    ("政府性基金", "government_fund"),
+    ("国有资本", "state_capital"),
+    ("财政专户", "special_account"),
+    ("单位资金", "unit_funds"),
+    ("上级补助", "superior_subsidy"),
+    ("事业单位经营", "business"),
+    ("经营收入", "business"),
+    ("事业收入", "service"),
+    ("附属单位上缴", "affiliate_remittance"),
+    ("其他收入", "other"),
+    ("非财政拨款结余", "non_appropriation_balance"),
+    ("上缴上级", "remittance_to_superior"),
+    ("经营支出", "business_expenditure"),
+    ("对附属单位补助", "affiliate_subsidy"),
+    ("基本支出", "basic"),
+    ("项目支出", "project"),
+    ("人员经费", "personnel"),
+    ("公用经费", "operating"),
+    ("年初结转", "carryover_start"),
+    ("年初财政拨款结转", "carryover_start"),
+    ("上年结余", "carryover_start"),
+    ("上年结转", "carryover_start"),
+    ("年末结转", "carryover_end"),
+    ("结转下年", "carryover_end"),
+    ("三公", "three_public"),
+    ("会议费", "meeting"),
+    ("培训费", "training"),
+    ("机关运行", "agency_operating"),
+    ("因公出国", "overseas_travel"),
+    ("购置及运行", "official_vehicles"),
+    ("购置和运行", "official_vehicles"),
+    ("购置费", "vehicle_purchase"),
+    ("运行维护", "vehicle_operation"),
+    ("运行费", "vehicle_operation"),
+    ("接待", "official_reception"),
+    ("财政拨款", "appropriation"),
+    ("本年收入", "income"),
+    ("本年支出", "expenditure"),
+)
+#: What a "其中：…" column is a part of, most specific first.
+OF_TOKENS: tuple[tuple[str, str], ...] = (
+    ("小型、微型", "micro_small"),
+    ("小微", "micro_small"),
+    ("中小企业", "sme"),
+)
+#: Labels that name the measure of a column rather than what it holds.
+MEASURES: tuple[tuple[str, str], ...] = (
+    ("上年决算", "previous"),
+    ("上年预算", "previous"),
+    ("上年", "previous"),
+    ("预算数", "budget"),
+    ("年预算", "budget"),
+    ("决算数", "actual"),
+    ("执行数", "actual"),
+)
+#: Labels of a lone value column (its id is ``total``).
+PLAIN_VALUE_LABELS = ("决算数", "预算数", "金额", "执行数", "本年数", "预算", "决算", "数额")
+NAME_LABELS = ("名称", "项目", "科目", "单位", "类别", "功能分类", "经济分类")
+CODE_LABELS = ("编码", "代码")
+
+
+def compact(text: str) -> str:
+    """A label without spaces, line breaks and the unit in brackets."""
+    text = re.sub(r"\s+", "", text)
+    return re.sub(r"[（(](?:万元|元)[）)]", "", text)
+
+
+def is_number(text: str) -> bool:
+    """Whether a cell holds a number (not a placeholder)."""
+    stripped = text.strip()
+    return bool(re.search(r"\d", stripped)) and parse_decimal(stripped) is not None
+
+
+def is_code(text: str) -> bool:
+    """Whether a cell looks like a classification code or a part of one (201, 06, 2010601)."""
+    return bool(re.fullmatch(r"\d{2,9}", re.sub(r"\s", "", text)))
+
+
+def header_row_count(rows: list[Row]) -> int:
+    """How many leading rows are header rows.
+
+    A header row has no numbers and a label over the value side of the table (its right
+    half); blank rows inside the header are allowed. A row with a label on the left only
+    ("合计", "十四、…支出") is already data, even when its values are blank.
+    """
+    width = max((len(row.cells) for row in rows), default=0)
+    count = 0
+    for index, row in enumerate(rows):
+        texts = row.texts
+        if not any(texts):
+            following = next((r for r in rows[index + 1 :] if any(r.texts)), None)
+            if following is None or not _header_like(following, width):
+                break
+            count += 1
+            continue
+        if not _header_like(row, width):
+            break
+        count += 1
+    return count
+
+
+def _header_like(row: Row, width: int) -> bool:
+    if any(is_number(t) for t in row.texts if t):
+        return False
+    return any(
+        cell.text.strip() and index + max(1, cell.col_span) > width // 2
+        for index, cell in enumerate(row.cells)
+    )
+
+
+def header_paths(header: list[Row], width: int) -> list[tuple[str, ...]]:
+    """Each column's header labels top to bottom, merged cells spread over the columns they span."""
+    grid = [["" for _ in range(width)] for _ in header]
+    for r, row in enumerate(header):
+        for c, cell in enumerate(row.cells[:width]):
+            text = compact(cell.text)
+            if not text:
+                continue
+            for covered in range(c, min(width, c + max(1, cell.col_span))):
+                grid[r][covered] = text
+    paths: list[tuple[str, ...]] = []
+    for c in range(width):
+        labels: list[str] = []
+        for r in range(len(header)):
+            if grid[r][c] and (not labels or labels[-1] != grid[r][c]):
+                labels.append(grid[r][c])
+        paths.append(tuple(labels))
+    return paths
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the codes, names and values of a statement are.
+
+    Attributes:
+        header_rows: how many leading rows are the header.
+        blocks: side-by-side blocks, each (code columns, name column, value columns).
+        columns: the value columns by index.
+    """
+
+    header_rows: int
+    blocks: tuple[tuple[tuple[int, ...], int | None, tuple[int, ...]], ...]
+    columns: dict[int, Column]
+
+
+def _kind(index: int, path: tuple[str, ...], data: list[Row]) -> str:
+    cells = [row.cells[index].text.strip() for row in data if index < len(row.cells)]
+    filled = [c for c in cells if c and c not in ("-", "—", "－", "/")]
+    labels = "".join(path)
+    if any(label in labels for label in ("行次", "栏次", "序号")):
+        return "index"
+    if any(label in labels for label in CODE_LABELS) or (path and path[-1] in ("类", "款", "项")):
+        return "code"
+    digits = [c for c in filled if c not in ("类", "款", "项")]
+    if digits and all(c.isdigit() and len(c) <= 2 for c in digits):
+        return "code"  # 款/项 parts of a code split over columns ("01", "2")
+    if filled and sum(is_code(c) for c in filled) >= 0.6 * len(filled) and not any("." in c for c in filled):
+        return "code" if not any(label in labels for label in PLAIN_VALUE_LABELS) else "value"
+    numbers = sum(is_number(c) for c in filled)
+    if filled and numbers < 0.5 * len(filled):
+        return "name"
+    if not filled and any(label in labels for label in NAME_LABELS) and not _has_token(labels):
+        return "name"
+    return "value"
+
+
+def _has_token(label: str) -> bool:
+    return any(fragment in label for fragment, _ in TOKEN_RULES) or any(
+        m in label for m in PLAIN_VALUE_LABELS
+    )
+
+
+def layout(rows: list[Row], width: int) -> Layout:
+    """Find the header, the blocks and the value columns of a statement grid."""
+    count = header_row_count(rows)
+    header, data = rows[:count], rows[count:]
+    paths = header_paths(header, width)
+    kinds = [_kind(i, paths[i], data) for i in range(width)]
+    blocks = _blocks(kinds)
+    sides = _sides(paths, blocks, data)
+    columns: dict[int, Column] = {}
+    for block_index, (_, _, values) in enumerate(blocks):
+        shared = _shared_prefix([paths[i] for i in values])
+        ids = {i: column_id(paths[i][len(shared) :] or paths[i]) for i in values}
+        if sides[block_index] and len(values) == 1:
+            ids = {i: ("total", measure) for i, (_, measure) in ids.items()}  # one figure per side
+        several_measures = len({measure for _, measure in ids.values()}) > 1
+        for i in values:
+            base, measure = ids[i]
+            final = f"{base}@{measure or 'actual'}" if several_measures else base
+            columns[i] = Column(id=final, header=paths[i], side=sides[block_index])
+    return Layout(header_rows=count, blocks=tuple(blocks), columns=columns)
+
+
+def _blocks(kinds: list[str]) -> list[tuple[tuple[int, ...], int | None, tuple[int, ...]]]:
+    blocks: list[tuple[tuple[int, ...], int | None, tuple[int, ...]]] = []
+    codes: list[int] = []
+    name: int | None = None
+    values: list[int] = []
+    for index, kind in enumerate(kinds):
+        if kind in ("code", "name") and values:
+            blocks.append((tuple(codes), name, tuple(values)))
+            codes, name, values = [], None, []
+        if kind == "code":
+            codes.append(index)
+        elif kind == "name":
+            name = index if name is None else name
+        elif kind == "value":
+            values.append(index)
+    if values or codes or name is not None:
+        blocks.append((tuple(codes), name, tuple(values)))
+    return blocks
+
+
+def _sides(paths: list[tuple[str, ...]], blocks: list[tuple[tuple[int, ...], int | None, tuple[int, ...]]],
+           data: list[Row]) -> list[str]:
+    """Which block is income and which expenditure, in a two-sided statement.
+
+    By the block's heading ("收入" | "支出") when there is one, else by the words of its row
+    names (a block whose rows say 收入 more than 支出 is the income side).
+    """
+    if len(blocks) != 2:
+        return [""] * len(blocks)
+    sides = []
+    for codes, name, values in blocks:
+        columns = [*codes, *([name] if name is not None else []), *values]
+        labels = [label for i in columns for label in paths[i]]
+        side = ""
+        if any(label.startswith("收入") for label in labels):
+            side = "income"
+        elif any(label.startswith("支出") for label in labels):
+            side = "expenditure"
+        elif name is not None:
+            names = "".join(row.cells[name].text for row in data if name < len(row.cells))
+            side = "income" if names.count("收入") > names.count("支出") else "expenditure"
+        sides.append(side)
+    return sides if sides[0] != sides[1] else ["", ""]
+
+
+def _shared_prefix(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The labels every column of a block has on top (a title row spanning the block)."""
+    if len(paths) < 2:
+        return ()
+    prefix: list[str] = []
+    for labels in zip(*paths, strict=False):
+        if len(set(labels)) == 1:
+            prefix.append(labels[0])
+        else:
+            break
+    shortest = min(len(p) for p in paths)
+    return tuple(prefix[: max(0, shortest - 1)])
+
+
+def column_id(path: tuple[str, ...]) -> tuple[str, str]:
+    """The semantic id of a value column from its header labels, and its measure (or "")."""
+    measure = ""
+    tokens: list[str] = []
+    for label in path:
+        if (label.startswith(("收入", "支出")) and len(label) <= 3) or label in ("项目", "科目"):
+            continue  # a side heading of a two-sided statement, or the name column's label
+        found_measure = next((m for fragment, m in MEASURES if fragment in label), "")
+        token = next((t for fragment, t in TOKEN_RULES if fragment in label), "")
+        if found_measure and (not token or label in PLAIN_VALUE_LABELS or re.search(r"\d{4}年", label)):
+            measure = found_measure
+            continue
+        if not token and any(label.startswith(p) or label.endswith(p) for p in PLAIN_VALUE_LABELS):
+            continue
+        if not token:
+            return f"unknown:{'/'.join(path)}", measure
+        if token == "of":
+            inner = next((t for fragment, t in OF_TOKENS if fragment in label), "item")
+            token = f"of_{inner}"
+        tokens.append(token)
+    if not tokens or tokens == ["total"]:
+        return "total", measure
+    if tokens[-1] in ("total", "subtotal") and len(tokens) > 1:
+        return ".".join(tokens[:-1]) + ".subtotal", measure
+    return ".".join(t for t in tokens if t != "total") or "total", measure

@@ -1,0 +1,290 @@
+"""Statements: find each statement's tables, join its continuations, read every row.
+
+A statement is a title paragraph (or a title row inside the grid), an optional unit line
+("单位：万元"), then one table, continued on the following pages by tables of the same width
+with or without the header repeated. Tables that follow no statement title are left alone
+(self-evaluation tables, project lists): they are read elsewhere or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from juesuan.document import Document, Paragraph, Row, Table
+from juesuan.extract.numbers import decimals_of, parse_decimal
+from juesuan.extract.statement_columns import Layout, compact, layout
+from juesuan.extract.statement_titles import split_number, statement_key
+from juesuan.model.figures import Figure
+from juesuan.model.statements import Statement, StatementRow
+
+UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|亿元)")
+EMPTY_NOTE_RE = re.compile(r"空表|无数据|本表无|无此项|无相关|未发生|无发生额|没有[^。]{0,30}(?:收入|支出)")
+PAGE_NUMBER_RE = re.compile(r"^[-—\s第]*\d+[-—\s页]*$|^第\s*\d+\s*页")
+
+
+@dataclass
+class _Draft:
+    """A statement whose tables are being collected."""
+
+    key: str
+    title: str
+    number: str
+    unit: str
+    first: Table
+    rows: list[Row] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    empty_note: str = ""
+
+    @property
+    def width(self) -> int:
+        return max(len(row.cells) for row in self.first.rows)
+
+    def add(self, table: Table, skip: int = 0) -> None:
+        self.rows.extend(table.rows[skip:])
+        page = table.source.page
+        if page is not None and page not in self.pages:
+            self.pages.append(page)
+
+
+def document_unit(document: Document) -> str:
+    """The amount unit the document's unit lines use most (万元 when none is printed)."""
+    units = Counter(m.group(1) for p in document.paragraphs for m in UNIT_RE.finditer(p.text))
+    return units.most_common(1)[0][0] if units else "万元"
+
+
+def statements(document: Document) -> list[Statement]:
+    """Every statement of ``document``, in order."""
+    default_unit = document_unit(document)
+    furniture = running_headers(document)
+    found: list[Statement] = []
+    current: _Draft | None = None
+    title: tuple[str, str, str] | None = None  # key, title, number
+    unit: str | None = None
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            text = block.text.strip()
+            if text in furniture:
+                continue
+            key = statement_key(text)
+            if key is not None:
+                found.extend(_finish(current))
+                current = None
+                number, name = split_number(text)
+                title, unit = (key, name, number), None
+            elif (match := UNIT_RE.search(text)) is not None:
+                unit = match.group(1)
+            elif current is not None and EMPTY_NOTE_RE.search(text) and not current.empty_note:
+                current.empty_note = text
+            elif _substantial(text):
+                found.extend(_finish(current))
+                current, title = None, None
+            continue
+        inner_title, skip = _title_row(block)
+        if inner_title is not None:
+            found.extend(_finish(current))
+            current, title = None, inner_title
+        if title is not None:
+            current = _Draft(title[0], title[1], title[2], unit or _unit_in(block) or default_unit, block)
+            current.add(block, skip)
+            title = None
+        elif current is not None and _continues(current, block):
+            current.add(block, _repeated_header(current, block))
+        else:
+            found.extend(_finish(current))
+            current = None
+    found.extend(_finish(current))
+    return _join_repeated(found)
+
+
+def _join_repeated(found: list[Statement]) -> list[Statement]:
+    """A statement whose title is printed again on the next page is one statement."""
+    joined: list[Statement] = []
+    for statement in found:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.key == statement.key
+            and previous.columns == statement.columns
+            and previous.pages
+            and statement.pages
+            and statement.pages[0] - previous.pages[-1] <= 1
+        ):
+            joined[-1] = replace(
+                previous,
+                rows=previous.rows + statement.rows,
+                pages=previous.pages + tuple(p for p in statement.pages if p not in previous.pages),
+                notes=previous.notes + statement.notes,
+                empty_note=previous.empty_note or statement.empty_note,
+            )
+        else:
+            joined.append(statement)
+    return joined
+
+
+def running_headers(document: Document) -> set[str]:
+    """Paragraphs printed on three or more pages: running headers and footers, not content."""
+    pages: dict[str, set[int]] = {}
+    for paragraph in document.paragraphs:
+        if paragraph.source.page is not None:
+            pages.setdefault(paragraph.text.strip(), set()).add(paragraph.source.page)
+    return {text for text, seen in pages.items() if len(seen) >= 3 and statement_key(text) is None}
+
+
+def _substantial(text: str) -> bool:
+    """Body text that ends a statement (a page number, a unit or a short caption does not)."""
+    if PAGE_NUMBER_RE.match(text) or "单位" in text[:12] or text.startswith(("注", "说明", "备注")):
+        return False
+    return len(text) >= 20 or text.endswith("。")
+
+
+def _title_row(table: Table) -> tuple[tuple[str, str, str] | None, int]:
+    """A statement title printed as the first row(s) of the grid (spreadsheet exports)."""
+    for index, row in enumerate(table.rows[:2]):
+        texts = [t for t in row.texts if t]
+        if len(texts) == 1 and (key := statement_key(texts[0])) is not None:
+            number, name = split_number(texts[0])
+            return (key, name, number), index + 1
+    return None, 0
+
+
+def _unit_in(table: Table) -> str | None:
+    for row in table.rows[:3]:
+        for text in row.texts:
+            if (match := UNIT_RE.search(text)) is not None:
+                return match.group(1)
+    return None
+
+
+def _continues(draft: _Draft, table: Table) -> bool:
+    width = max((len(row.cells) for row in table.rows), default=0)
+    return width == draft.width
+
+
+def _repeated_header(draft: _Draft, table: Table) -> int:
+    """How many leading rows of a continuation repeat the statement's header."""
+    header = [tuple(compact(t) for t in row.texts) for row in draft.first.rows[:4]]
+    count = 0
+    for row in table.rows[:4]:
+        if tuple(compact(t) for t in row.texts) in header and any(row.texts):
+            count += 1
+        else:
+            break
+    return count
+
+
+def _finish(draft: _Draft | None) -> list[Statement]:
+    if draft is None or not draft.rows:
+        return []
+    grid = layout(draft.rows, draft.width)
+    rows, notes = _rows(draft, grid)
+    return [
+        Statement(
+            key=draft.key,
+            title=draft.title,
+            number=draft.number,
+            source=draft.rows[0].source,
+            unit=draft.unit,
+            columns=tuple(grid.columns[i] for i in sorted(grid.columns)),
+            rows=tuple(rows),
+            empty_note=draft.empty_note,
+            pages=tuple(draft.pages),
+            notes=tuple(notes),
+        )
+    ]
+
+
+def _rows(draft: _Draft, grid: Layout) -> tuple[list[StatementRow], list[str]]:
+    rows: list[StatementRow] = []
+    notes: list[str] = []
+    for row in draft.rows[grid.header_rows :]:
+        for codes, name_index, values in grid.blocks:
+            built = _row(row, codes, name_index, values, grid, draft.unit, notes)
+            if built is not None:
+                rows.append(built)
+    return rows, notes
+
+
+def _scheme_parts(parts: list[str]) -> tuple[str, ...]:
+    """The split code cells of the first classification, when the code was printed split."""
+    first: list[str] = []
+    for part in parts:
+        if first and len(part) >= 3:
+            break
+        first.append(part)
+    return tuple(first) if len(first) > 1 else ()
+
+
+def _first_scheme(parts: list[str]) -> str:
+    """Join split code cells ("301" "01" → "30101"), stopping where a second classification
+    starts (tables that print the department and the government economic codes side by side)."""
+    code = ""
+    for part in parts:
+        if code and len(part) >= 3:
+            break
+        code += part
+    return code
+
+
+def _index_row(name: str, figures: list[tuple[str, Figure]]) -> bool:
+    """A row that numbers the columns (栏次 1 2 3 …) rather than holding figures."""
+    if name in ("栏次", "行次", "**", "*", "序号", "栏号"):
+        return True
+    values = [f.value for _, f in figures if f.value != 0]
+    return (
+        len(values) >= 3
+        and all(v == int(v) for v in values)
+        and values == sorted(values)
+        and (values[-1] - values[0] == len(values) - 1 or values[-1] <= len(figures) + 2)
+    )
+
+
+def _cell_text(row: Row, index: int | None) -> str:
+    if index is None or index >= len(row.cells):
+        return ""
+    return row.cells[index].text.strip()
+
+
+def _row(
+    row: Row,
+    codes: tuple[int, ...],
+    name_index: int | None,
+    values: tuple[int, ...],
+    grid: Layout,
+    unit: str,
+    notes: list[str],
+) -> StatementRow | None:
+    code_texts = [re.sub(r"\s", "", _cell_text(row, i)) for i in codes]
+    split_digits = code_texts and all(not t or t.isdigit() for t in code_texts) and any(code_texts)
+    code = _first_scheme(code_texts) if split_digits and len("".join(code_texts)) >= 3 else ""
+    name = re.sub(r"\s", "", _cell_text(row, name_index))
+    if not code and not name:
+        name = "".join(t for t in code_texts if t and not t.isdigit() and t not in ("类", "款", "项"))
+    if not code and (match := re.match(r"^[\[【(（]?(\d{3,7})(?!\d)[\]】)）]?(.*)$", name)) is not None:
+        code, name = match.group(1), match.group(2)
+    figures: list[tuple[str, Figure]] = []
+    for index in values:
+        column = grid.columns[index]
+        if index >= len(row.cells):
+            continue
+        cell = row.cells[index]
+        value = parse_decimal(cell.text)
+        if value is None:
+            notes.append(f"第{cell.source.page or '?'}页第{cell.source.line or '?'}行：“{cell.text}”不是数字")
+            continue
+        figures.append(
+            (column.id, Figure(value, unit, cell.source, decimals_of(cell.text) if cell.text.strip() else 2))
+        )
+    if not code and not name and all(f.value == 0 for _, f in figures):
+        return None
+    if _index_row(name, figures):
+        return None
+    side = grid.columns[values[0]].side if values else ""
+    source = (
+        row.cells[name_index].source if name_index is not None and name_index < len(row.cells) else row.source
+    )
+    parts = _scheme_parts([t for t in code_texts if t]) if code else ()
+    return StatementRow(
+        name=name, source=source, code=code or None, code_parts=parts, values=tuple(figures), side=side
+    )

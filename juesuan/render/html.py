@@ -1,0 +1,139 @@
+"""HTML: one self-contained page (styles and charts inline), also the source of the PDF.
+
+Charts are inline SVG with tooltips, so the page works offline and in a browser shows
+each amount on hover. The style sheet carries the print rules WeasyPrint uses for the PDF:
+A4 pages numbered "第 N 页", statements on landscape pages, table headers repeated on every
+page, and the contents with page numbers (``target-counter``). The contents is a table,
+not a list, so that juesuan's HTML reader does not take its entries for headings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html import escape
+from importlib import resources
+
+from juesuan.render import charts
+from juesuan.render.document import (
+    Block,
+    Cell,
+    Chart,
+    Contents,
+    Description,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Table,
+)
+
+TAGS = {1: "h1", 2: "h2", 3: "h3"}
+#: The integer part of a number with the character before it ("支171" of "项目支出171.43万元").
+_NUMBER_START = re.compile(r"([^\d\s.,<>&;])(\d+)")
+
+
+def keep_numbers(text: str) -> str:
+    """Keep each number's integer part on the line of the character before it (print only).
+
+    A printed line must never start with "171." or "0.": PDF readers, juesuan's included,
+    take such a line for a numbered item ("1.") instead of the rest of a sentence.
+    """
+    return _NUMBER_START.sub(r'<span class="nb">\1\2</span>', text)
+
+
+def stylesheet() -> str:
+    """The page's CSS (``render/templates/disclosure.css``)."""
+    return resources.files("juesuan.render").joinpath("templates/disclosure.css").read_text(encoding="utf-8")
+
+
+def render(description: Description, chart: Callable[[Chart], str] = charts.svg) -> str:
+    """The description as an HTML page; ``chart`` draws each chart (inline SVG by default)."""
+    body: list[str] = []
+    group: list[str] = []
+    statement_group = False
+
+    def close() -> None:
+        nonlocal statement_group
+        if group:
+            css = ' class="statement"' if statement_group else ""
+            body.append(f"<section{css}>{''.join(group)}</section>")
+            group.clear()
+        statement_group = False
+
+    lone_part = False  # a group holding only a 第N部分 heading joins the next group
+    for block in description.blocks:
+        if isinstance(block, Heading) and block.level <= 2 and not lone_part:
+            close()
+        lone_part = isinstance(block, Heading) and block.level == 1
+        if isinstance(block, Table) and block.kind == "statement":
+            statement_group = True
+        group.append(block_html(block, chart))
+    close()
+    return (
+        '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(description.title)}</title><style>{stylesheet()}</style></head>\n"
+        f"<body>\n{chr(10).join(body)}\n</body></html>\n"
+    )
+
+
+def block_html(block: Block, chart: Callable[[Chart], str]) -> str:
+    """One block as HTML."""
+    if isinstance(block, Heading):
+        tag = TAGS[block.level]
+        return f'<{tag} id="{block.anchor}">{escape(block.text)}</{tag}>\n'
+    if isinstance(block, Paragraph):
+        return f'<p class="{block.style}">{keep_numbers(escape(block.text))}</p>\n'
+    if isinstance(block, Table):
+        return table_html(block)
+    if isinstance(block, Chart):
+        return f'<figure class="chart">{chart(block)}</figure>\n'
+    if isinstance(block, Contents):
+        return contents_html(block)
+    if isinstance(block, PageBreak):
+        return '<div class="page-break"></div>\n'
+    return ""
+
+
+def contents_html(contents: Contents) -> str:
+    """The contents as a table of links (page numbers in the PDF)."""
+    rows = "".join(
+        f'<tr class="level{entry.level}"><td><a href="#{entry.anchor}">{escape(entry.text)}</a></td></tr>'
+        for entry in contents.entries
+    )
+    return f'<div class="contents"><p class="toc-title">目　录</p><table class="toc">{rows}</table></div>\n'
+
+
+def _cell_html(cell: Cell, in_header: bool) -> str:
+    tag = "th" if cell.header or in_header else "td"
+    attributes = ""
+    if cell.colspan > 1:
+        attributes += f' colspan="{cell.colspan}"'
+    if cell.rowspan > 1:
+        attributes += f' rowspan="{cell.rowspan}"'
+    if cell.numeric:
+        attributes += ' class="num"'
+    text = "<br>".join(escape(line) for line in cell.text.split("\n"))
+    return f"<{tag}{attributes}>{text}</{tag}>"
+
+
+def table_html(table: Table) -> str:
+    """A table with colspan/rowspan; the header rows in ``thead`` (repeated on each page)."""
+    widths = ""
+    if table.widths:
+        total = sum(table.widths)
+        widths = (
+            "<colgroup>"
+            + "".join(f'<col style="width:{w * 100 / total:.1f}%">' for w in table.widths)
+            + "</colgroup>"
+        )
+    head, body = table.rows[: table.header_rows], table.rows[table.header_rows :]
+
+    def rows_html(rows: tuple[tuple[Cell, ...], ...], in_header: bool) -> str:
+        return "".join(
+            "<tr>" + "".join(_cell_html(c, in_header) for c in row if not c.continued) + "</tr>"
+            for row in rows
+        )
+
+    thead = f"<thead>{rows_html(head, True)}</thead>" if head else ""
+    return f'<table class="{table.kind}">{widths}{thead}<tbody>{rows_html(body, False)}</tbody></table>\n'

@@ -1,0 +1,195 @@
+"""Statement rules (STMT, READ, CODE-003): tiny statements in the Word-export layout.
+
+Each example is (document text, expected [(severity, line)], the corrected document); the
+catalogue test requires an example for every rule in ALL_RULES, here or in test_rules.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from juesuan import checks
+from tests.builders import self_evaluation, table
+from tests.conftest import Checker
+
+HEADER = ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"]
+ROWS = [
+    ["合计", "", "100.00", "70.00", "30.00"],
+    ["201", "一般公共服务支出", "80.00", "50.00", "30.00"],
+    ["20103", "政府办公厅（室）及相关机构事务", "80.00", "50.00", "30.00"],
+    ["2010301", "行政运行", "50.00", "50.00", "0.00"],
+    ["2010399", "其他政府办公厅（室）及相关机构事务支出", "30.00", "0.00", "30.00"],
+    ["208", "社会保障和就业支出", "20.00", "20.00", "0.00"],
+    ["20805", "行政事业单位养老支出", "20.00", "20.00", "0.00"],
+    ["2080505", "机关事业单位基本养老保险缴费支出", "20.00", "20.00", "0.00"],
+]
+
+
+def expenditure(rows: list[list[str]], title: str = "支出决算表") -> str:
+    return f"{title}\n金额单位：万元\n" + table([HEADER, *rows]) + "\n"
+
+
+def changed(row: int, column: int, value: str) -> list[list[str]]:
+    rows = [list(r) for r in ROWS]
+    rows[row][column] = value
+    return rows
+
+
+SUMMARY = [
+    ["收入", "", "支出", ""],
+    ["项目", "决算数", "项目", "决算数"],
+    ["一、一般公共预算财政拨款收入", "100.00", "一、一般公共服务支出", "80.00"],
+    ["二、上级补助收入", "0.00", "二、社会保障和就业支出", "20.00"],
+    ["本年收入合计", "100.00", "本年支出合计", "100.00"],
+    ["年初结转和结余", "5.00", "年末结转和结余", "5.00"],
+    ["总计", "105.00", "总计", "105.00"],
+]
+FUND_HEADER = ["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"]
+
+
+def summary(rows: list[list[str]]) -> str:
+    return "收入支出决算总表\n金额单位：万元\n" + table(rows) + "\n"
+
+
+def fund(end: str) -> str:
+    return (
+        "政府性基金预算财政拨款收入支出决算表\n金额单位：万元\n"
+        + table([FUND_HEADER, ["229", "其他支出", "10.00", "5.00", "8.00", end]])
+        + "\n"
+    )
+
+
+EMPTY_FUND = "国有资本经营预算财政拨款收入支出决算表\n金额单位：万元\n" + table(
+    [["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"], ["合计", "", "0.00", "0.00", "0.00"]]
+)
+
+EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
+    "STMT-001": (expenditure(changed(3, 4, "5.00")), [("error", 29)], expenditure(ROWS)),
+    "STMT-002": (
+        expenditure(
+            [
+                *changed(7, 2, "15.00")[:7],
+                ["2080505", "机关事业单位基本养老保险缴费支出", "15.00", "15.00", "0.00"],
+            ]
+        ),
+        [("error", 47), ("error", 48)],
+        expenditure(ROWS),
+    ),
+    "STMT-003": (
+        summary([*SUMMARY[:6], ["总计", "106.00", "总计", "105.00"]]),
+        [("error", 34), ("error", 36)],
+        summary(SUMMARY),
+    ),
+    "STMT-004": (fund("3.00"), [("warning", 15)], fund("7.00")),
+    "STMT-005": (
+        EMPTY_FUND + "\n",
+        [("warning", 3)],
+        EMPTY_FUND + "\n注：本单位无国有资本经营预算财政拨款收入支出，故本表为空表。\n",
+    ),
+    "READ-001": (
+        expenditure(
+            [
+                ["合计", "", "100.00", "70.00", "30.00"],
+                ["201", "一般公共服务支出", "80.00", "5.00", "30.00"],
+                ["20103", "政府办公厅（室）及相关机构事务", "80.00", "50.00", "3.00"],
+                ["2010301", "行政运行", "50.00", "50.00", "0.00"],
+                ["2010399", "其他政府办公厅（室）及相关机构事务支出", "30.00", "0.00", "30.00"],
+                ["208", "社会保障和就业支出", "20.00", "20.00", "0.00"],
+                ["20805", "行政事业单位养老支出", "2.00", "20.00", "0.00"],
+                ["2080505", "机关事业单位基本养老保险缴费支出", "20.00", "20.00", "0.00"],
+            ]
+        ),
+        [("warning", 3)],
+        expenditure(ROWS),
+    ),
+    "CODE-003": (
+        "一般公共预算财政拨款基本支出决算表\n金额单位：万元\n"
+        + table(
+            [
+                ["科目编码", "", "科目名称", "决算数"],
+                ["类", "款", "", ""],
+                ["301", "", "工资福利支出", "30.00"],
+                ["301", "01", "基本工资", "10.00"],
+                ["301", "2", "津贴补贴", "20.00"],
+            ]
+        ),
+        [("error", 25)],
+        "一般公共预算财政拨款基本支出决算表\n金额单位：万元\n"
+        + table(
+            [
+                ["科目编码", "", "科目名称", "决算数"],
+                ["类", "款", "", ""],
+                ["301", "", "工资福利支出", "30.00"],
+                ["301", "01", "基本工资", "10.00"],
+                ["301", "02", "津贴补贴", "20.00"],
+            ]
+        ),
+    ),
+    "READ-002": (
+        self_evaluation(total=("100", "95")).replace("\t20\n\t20\n", "\t25\n\t20\n", 1),
+        [("warning", None)],
+        self_evaluation(),
+    ),
+}
+
+
+#: Rules about reconstructed grids: their examples are checked as if read from a PDF.
+AS_PDF = {"READ-002"}
+
+
+def flat(checker: Checker, text: str, rule: str) -> list[tuple[str, str, int | None]]:
+    if rule not in AS_PDF:
+        return checker.flat(text, rule)
+    disclosure = replace(checker.read(text), source_format="pdf")
+    report = checks.run(disclosure, select=(rule,))
+    return [(f.rule, f.severity.value, f.source.line) for f in report.findings]
+
+
+@pytest.mark.parametrize("rule", sorted(EXAMPLES))
+def test_rule_reports_its_example(rule: str, checker: Checker) -> None:
+    text, expected, _ = EXAMPLES[rule]
+    found = [(severity, line) for _, severity, line in flat(checker, text, rule)]
+    assert [s for s, _ in found] == [s for s, _ in expected], found
+    if all(line is not None for _, line in expected):
+        assert [line for _, line in found] == [line for _, line in expected]
+
+
+@pytest.mark.parametrize("rule", sorted(EXAMPLES))
+def test_rule_is_quiet_on_the_corrected_example(rule: str, checker: Checker) -> None:
+    _, _, corrected = EXAMPLES[rule]
+    assert flat(checker, corrected, rule) == []
+
+
+def test_a_self_evaluation_read_from_text_is_judged_even_when_it_does_not_reconcile(checker: Checker) -> None:
+    text, _, _ = EXAMPLES["READ-002"]
+    assert checker.flat(text, "READ-002") == []
+    assert [rule for rule, *_ in checker.flat(text, "PERF-001")] == ["PERF-001"]
+
+
+def test_a_statement_is_read_with_its_columns_codes_and_rows(checker: Checker) -> None:
+    disclosure = checker.read(expenditure(ROWS))
+    [statement] = disclosure.statements
+    assert (statement.key, statement.unit) == ("expenditure", "万元")
+    assert [c.id for c in statement.columns] == ["total", "basic", "project"]
+    assert [r.code for r in statement.rows] == [
+        None,
+        "201",
+        "20103",
+        "2010301",
+        "2010399",
+        "208",
+        "20805",
+        "2080505",
+    ]
+    row = statement.row_with_code("2010399")
+    assert row is not None and row.value("project") is not None
+    assert str(row.value("project").value) == "30.00"  # type: ignore[union-attr]
+
+
+def test_a_two_sided_summary_keeps_its_sides(checker: Checker) -> None:
+    [statement] = checker.read(summary(SUMMARY)).statements
+    assert {(c.id, c.side) for c in statement.columns} == {("total", "income"), ("total", "expenditure")}
+    income = statement.rows_named("本年收入合计", side="income")
+    assert len(income) == 1 and str(income[0].value("total").value) == "100.00"  # type: ignore[union-attr]
