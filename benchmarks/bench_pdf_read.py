@@ -81,19 +81,20 @@ def measure_one(path: Path, repeat: int) -> dict[str, object]:
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     """Run every corpus PDF in its own process and print a table with medians."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.one:
         print(json.dumps(measure_one(args.one, args.repeat)))
-        return
+        return 0
     files = sorted(args.corpus.rglob("*.pdf"))
     if not files:
-        sys.exit(f"no PDF under {args.corpus}")
+        print(f"no PDF under {args.corpus}")
+        return 1
     results = []
     print(f"{'pages':>5} {'tables':>6} {'read ms/p':>9} {'bare ms/p':>9} {'ratio':>5} {'RSS MB':>6}  file")
     for file in files:
@@ -133,7 +134,8 @@ def main() -> None:
         f" peak RSS {float(str(largest['rss_mb'])):.1f} MB"
     )
     print(f"files with tables: {sum(1 for r in results if int(str(r['tables'])) > 0)}/{len(results)}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
     from juesuan.findings import Report
     from juesuan.model.disclosure import Disclosure
-    from juesuan.pipeline import Outcome
+    from juesuan.model.input import DisclosureInput
+    from juesuan.pipeline import Outcome, Rendered
     from juesuan.scoring import ScoreResult
     from juesuan.settings import Settings
 
@@ -62,4 +63,22 @@ def run(path: str | Path, settings: Settings | None = None) -> Outcome:
     return pipeline.run(path, settings=settings)
 
 
-__all__ = ["__version__", "check", "read", "run", "score"]
+__all__ = ["__version__", "check", "read", "render", "run", "score"]
+
+
+# The stage package ``juesuan.render`` and this function share a name. Importing the package
+# first (it is light: the writers load on first use) lets the function, defined after it,
+# be what ``juesuan.render`` names; code that needs the package imports from it by name
+# (``from juesuan.render import write``).
+import juesuan.render  # noqa: E402, F401
+
+
+def render(
+    source: str | Path | DisclosureInput,
+    outputs: tuple[str | Path, ...] = (),
+    force: bool = False,
+) -> Rendered:
+    """Generate a disclosure from its input (workbook, JSON/YAML or model) into ``outputs``."""
+    from juesuan import pipeline
+
+    return pipeline.render(source, outputs, force=force)

@@ -122,7 +122,11 @@ def mutate(site: Site, new_number: str, folder: Path) -> Path:
 
 
 def changed(printed: str, delta_steps: int) -> str | None:
-    """``printed`` moved by ``delta_steps`` units of its last digit (at least 10 for decimals); None if negative."""
+    """``printed`` moved by ``delta_steps`` units of its last digit; None if the result is negative.
+
+    Decimal figures move by at least 1.00: smaller moves can stay inside the rounding of the
+    figures they are tied to (0.10% of 0.89万元 is 9 元, printed as 0.00万元) and be consistent.
+    """
     decimals = len(printed.split(".")[1]) if "." in printed else 0
     step = Decimal(1).scaleb(-decimals)
     value = Decimal(printed.replace(",", "")) + step * delta_steps
@@ -148,7 +152,7 @@ def test_raising_any_tied_figure_gives_a_new_error(site: Site, tmp_path: Path) -
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     site=st.sampled_from(SITES or [(0, 0, 0, "0")]),
-    steps=st.integers(min_value=10, max_value=5000),
+    steps=st.integers(min_value=100, max_value=5000),
     sign=st.sampled_from([1, -1]),
 )
 def test_changing_any_tied_figure_by_any_amount_gives_a_new_error(

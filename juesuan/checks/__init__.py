@@ -12,6 +12,7 @@ from juesuan.checks import (
     classification,
     completeness,
     counts,
+    cross_statements,
     evaluation_reading,
     performance,
     rates,
@@ -37,6 +38,8 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     statements.check_statement_summary,
     statements.check_statement_balances,
     statements.check_empty_statements,
+    cross_statements.check_statement_ties,
+    cross_statements.check_narrative_against_statements,
     # rates and wording
     rates.check_shares,
     rates.check_year_on_year,

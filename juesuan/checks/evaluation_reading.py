@@ -1,9 +1,10 @@
 """Whether a self-evaluation table was read well enough to judge the department's scoring.
 
-A table is trusted when it has indicators and either its weights add up to its stated total
-weight or its scores add up to its stated total score: a table that reconciles in neither way
-was most likely read wrong (merged cells, a score column shifted), and judging it would turn
-a reading problem into an error in the document.
+A table rebuilt from a PDF is trusted when it has indicators, its weights add up to its stated
+total weight and its scores to its stated total score. A row lost in merged cells breaks one
+of the two sums, and so does a real mistake in the table: from a PDF the two cannot be told
+apart, so such a table gets a reading warning (READ-002, which names the sums) instead of
+errors. Tables from text, DOCX, XLSX and HTML are read cell for cell and always judged.
 """
 
 from __future__ import annotations
@@ -50,8 +51,10 @@ def problems(evaluation: SelfEvaluation) -> list[str]:
         and evaluation.total_score is not None
         and abs(scores - evaluation.total_score.value) <= Decimal("0.5")
     )
-    if not weights_fit and not scores_fit:
-        found.append("分值之和与总分行的分值不符，得分之和也与总分不符")
+    if not weights_fit:
+        found.append(f"分值之和{weights if weights is not None else '无法读出'}与总分行的分值不符")
+    if not scores_fit:
+        found.append(f"得分之和{scores if scores is not None else '无法读出'}与总分不符")
     return found
 
 
@@ -71,8 +74,9 @@ def readable(evaluation: SelfEvaluation, disclosure: Disclosure) -> bool:
     template="《{name}》读取后未能自洽（{why}），可能是表格读取有误，该表的评分检查未作判断",
     tags=("performance", "reading"),
     doc=(
-        "在评判自评表的打分之前，先看表格本身能否对上：分值之和等于总分行的分值，或得分之和等于总分。"
-        "两者都对不上，多半是合并单元格或列错位造成的读取问题，不是文档的错误：报告此警告，并跳过该表的PERF检查。"
+        "在评判自评表的打分之前，先看表格本身能否对上：分值之和等于总分行的分值，得分之和等于总分。"
+        "从PDF重建的表格对不上时，可能是合并单元格或列错位造成的读取问题，也可能是表格本身的错误，无法区分："
+        "报告此警告（写明两个和），并跳过该表的PERF检查。"
         "只对PDF检查：文本、DOCX、XLSX、HTML中的表格是逐格读出的，读取是确定的。"
     ),
 )

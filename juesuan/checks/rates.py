@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -42,6 +43,15 @@ def _completion(actual: Decimal, budget: Decimal) -> Decimal:
     return actual / budget * HUNDRED
 
 
+def _same_base(share: Figure, total_label: str) -> bool:
+    """Whether "占…x%" names the total it is taken of (or names none): "占授予中小企业合同金额的
+    28.93%" is a share of the SME amount, not of the procurement total."""
+    base = re.sub(r"^占|[的比重例为\s]|[\d.,]+\s*%$", "", share.source.text)
+    if not base:
+        return True
+    return any(base[i : i + 3] in total_label for i in range(len(base) - 2))
+
+
 def _share_pairs(disclosure: Disclosure) -> Iterator[tuple[str, StatedAmount, StatedAmount]]:
     for section, breakdown in breakdowns(disclosure):
         for part in breakdown.parts:
@@ -73,6 +83,9 @@ def check_shares(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
         found = True
         share = part.share
         assert share is not None
+        if not _same_base(share, total.label):
+            yield CouldNotCheck(f"“{share.source.text}”的基数不是{total.label}")
+            continue
         if total.amount.value == 0:
             if share.value == 0:
                 yield Checked()

@@ -140,9 +140,17 @@ def column_rules(statement: Statement) -> list[tuple[str, list[str]]]:
                 continue
             prefix = "" if base == "total" else base.removesuffix(".subtotal")
             children = _children(prefix, names)
+            if prefix == "three_public" and not children:
+                children = _three_public_parts(names)  # the parts printed beside, not under, their total
             if children and len(children) >= 2:
                 rules.append((column_id, [bases[c] for c in children]))
     return rules
+
+
+def _three_public_parts(names: set[str]) -> list[str]:
+    vehicles = "official_vehicles.subtotal" if "official_vehicles.subtotal" in names else "official_vehicles"
+    parts = ["overseas_travel", vehicles, "official_reception"]
+    return parts if all(p in names for p in parts) else []
 
 
 def column_identities(statement: Statement, settings: Settings) -> list[Identity]:
@@ -275,8 +283,8 @@ def summary_identities(statement: Statement, settings: Settings) -> list[Identit
         rows = [r for r in statement.rows if r.side == side]
         year_total = next((r for r in rows if re.search(r"本年(?:收入|支出)合计", r.name)), None)
         total = next((r for r in rows if r.name.endswith("总计")), None)
-        if year_total is None:
-            continue
+        if year_total is None or _CHINESE_ITEM_RE.match(year_total.name):
+            continue  # "一、本年支出合计" printed first, its items below: another layout
         before = rows[: rows.index(year_total)]
         items = [r for r in before if _CHINESE_ITEM_RE.match(r.name)]
         found.extend(_sum_rows_by_column(statement, year_total, items, year_total.name, settings))
@@ -333,8 +341,9 @@ def _sum_rows_by_column(
         present = [f for f in figures if f is not None]
         if stated.value == 0 and all(f.value == 0 for f in present):
             continue
+        suffix = f"（{'/'.join(column.header)}）" if len(statement.columns) > 1 and column.header else ""
         text = (
-            f"“{label}”{_column_suffix(statement, column.id)} = "
+            f"“{label}”{suffix} = "
             + " + ".join(p.name for p in parts[:4])
             + (" + …" if len(parts) > 4 else "")
         )

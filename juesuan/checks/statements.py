@@ -54,9 +54,19 @@ def _judge(identity: Identity, disclosure: Disclosure) -> Yield:
             "direction": "多" if difference > 0 else "少",
             "unit": identity.statement.unit,
         },
-        severity=Severity.INFO if identity.holds else None,
+        severity=_severity(identity),
         section=statement_name(disclosure),
     )
+
+
+def _severity(identity: Identity) -> Severity | None:
+    """Rounding gaps are hints; a total left blank while its parts are filled is an omission
+    (a warning), not a contradiction."""
+    if identity.holds:
+        return Severity.INFO
+    if not identity.stated.source.text.strip():
+        return Severity.WARNING
+    return None
 
 
 TEMPLATE = "《{title}》{label}：表中为{stated}{unit}，计算得{computed}{unit}，相差{difference}{unit}（表中{direction}）"

@@ -27,6 +27,9 @@ cli.add_command(check_command.check)
 cli.add_command(extract_command.extract)
 cli.add_command(rules_command.rules)
 cli.add_command(__import__("juesuan.cli.score", fromlist=["score"]).score)
+cli.add_command(__import__("juesuan.cli.debug", fromlist=["debug"]).debug)
+cli.add_command(__import__("juesuan.cli.render", fromlist=["render"]).render)
+cli.add_command(__import__("juesuan.cli.template", fromlist=["template"]).template)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from juesuan.document import Document, Paragraph
 from juesuan.extract import narrative, other_matters
 from juesuan.extract.performance import self_evaluations
 from juesuan.extract.profile import profile
+from juesuan.extract.reflow import reflow
 from juesuan.extract.sections import Section, find, outline
 from juesuan.extract.statement_titles import statement_key
 from juesuan.extract.statements import statements
@@ -26,9 +27,10 @@ _GLOSSARY_RE = re.compile(r"^(?P<term>[^：:。]{2,30})[：:](?P<definition>.+)$
 
 def extract(document: Document) -> Disclosure:
     """Everything the document states, as typed data."""
+    found = statements(document)
+    document = reflow(document)
     headings, root = outline(document)
     evaluations, notes = self_evaluations(document.tables)
-    found = statements(document)
     listed = statements_listed(root, {s.key for s in found})
     return Disclosure(
         file=document.path,

@@ -30,7 +30,7 @@ CHANGE_RE = re.compile(
     rf"(?:[，,]?\s*(?P<rword>{_WORD})了?(?P<rate>{_N})\s*%)?"
 )
 BUDGET_RE = re.compile(
-    rf"(?P<blabel>年初预算数|全年预算数|调整预算数|调整后预算数|预算数|年初预算)(?:为|是)?\s*"
+    rf"(?P<blabel>年初预算数|全年预算数|调整预算数|调整后预算数|预算数|年初预算|预算)(?:为|是)?\s*"
     rf"(?P<budget>{_N})\s*(?P<bunit>{_MONEY})[，,]?\s*(?:支出)?决算数?(?:为|是)?\s*"
     rf"(?P<actual>{_N})\s*(?P<aunit>{_MONEY})"
     rf"(?:[，,]?\s*(?:预决算)?差异率(?:为|是)?\s*(?P<variance>{_N})\s*%)?"
@@ -40,8 +40,10 @@ SHARE_RE = re.compile(rf"占[^，,。；;\d%]{{0,30}}?(?P<rate>{_N})\s*%")
 REASON_RE = re.compile(r"主要原因(?:是|为)?[:：]?\s*(?P<reason>[^。；;]*)")
 COMPARISON_WORD_RE = re.compile(r"决算数?(?P<word>大于|小于|等于|高于|低于)(?:年初)?预算数?")
 FIGURE_RE = re.compile(
-    rf"(?P<num>{_N})\s*(?P<unit>万元|亿元|元(?![/／])|%|人次|批次|个|人|辆|件|台（套）|台|套|[（(]?平方米[）)]?|次|项|家)"
+    rf"(?P<num>{_N})\s*(?P<unit>万元|万(?![元\w/／])|亿元|元(?![/／])|%|人次|批次|个|人|辆|件|台（套）|台|套|[（(]?平方米[）)]?|次|项|家)"
 )
+#: A label that ends with a direction word introduces a change, not an amount.
+CHANGE_WORD_END_RE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|节约|超支|增|减)了?\s*$")
 #: Characters that end a label: the label of a figure starts after the last of these.
 BOUNDARY = "，,。；;：:、\n"
 #: Markers after which the following figures are parts of the figure before them (the
@@ -135,8 +137,10 @@ def scan(paragraph: Paragraph) -> list[Mention]:
             continue
         start = _label_start(text, match.start(), max(previous_end, _last_taken_before(taken, match.start())))
         raw = text[start : match.start()]
-        mentions.append(_plain_mention(paragraph, match, start, raw))
         previous_end = match.end()
+        if CHANGE_WORD_END_RE.search(raw):
+            continue  # "…比上年决算减少0.15万元" in a wording no pattern knows: a change, not an amount
+        mentions.append(_plain_mention(paragraph, match, start, raw))
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         _locate_sentence(text, mention)
@@ -158,7 +162,7 @@ def _split_code(label: str) -> tuple[str | None, str]:
 
 def _plain_mention(paragraph: Paragraph, match: re.Match[str], start: int, raw: str) -> Mention:
     code, label = _split_code(clean_label(raw))
-    unit = "平方米" if "平方米" in match["unit"] else match["unit"]
+    unit = "平方米" if "平方米" in match["unit"] else "万元" if match["unit"] == "万" else match["unit"]
     return Mention(
         label=label,
         raw_label=raw,
@@ -170,11 +174,20 @@ def _plain_mention(paragraph: Paragraph, match: re.Match[str], start: int, raw: 
     )
 
 
+_ITEM_TITLE_RE = re.compile(
+    r"^\s*(?:\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])?\s*([^。：:；;]{2,80}?)[。：:；;]"
+)
+
+
 def _budget_mention(paragraph: Paragraph, match: re.Match[str]) -> Mention:
     text = paragraph.text
     start = _label_start(text, match.start(), 0)
     raw = text[start : match.start()]
     code, label = _split_code(clean_label(raw))
+    if not label and (title := _ITEM_TITLE_RE.match(text)) is not None and title.end() <= match.start():
+        # "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于…。年初预算为…": the
+        # item is named at the head of the paragraph, not before the figures
+        code, label = _split_code(clean_label(title.group(1)))
     actual = _figure(paragraph, match.start("actual"), match.end("aunit"), match["actual"], match["aunit"])
     budget = BudgetComparison(
         budget=_figure(paragraph, match.start("budget"), match.end("bunit"), match["budget"], match["bunit"]),
@@ -255,7 +268,7 @@ def _attach(
     for match in shares:
         index = _owner(mentions, match.start())
         if index is not None and mentions[index].share is None:
-            share = _figure(paragraph, match.start("rate"), match.end(), match["rate"], "%")
+            share = _figure(paragraph, match.start(), match.end(), match["rate"], "%")  # quote "占…x%"
             mentions[index].share = share
     for match in REASON_RE.finditer(text):
         index = _owner(mentions, match.start())

@@ -142,6 +142,9 @@ def appropriation(section: Section | None) -> AppropriationOverview:
         side = "income" if "收入" in mention.label else "expenditure" if "支出" in mention.label else ""
         if not side or "财政拨款" not in mention.label:
             continue
+        if "总计" in mention.label:
+            found.setdefault("grand_total", stated(mention, "appropriation_grand_total"))
+            continue
         key = f"appropriation_{side}"
         slot = f"{side}_budget" if mention.budget is not None else side
         found.setdefault(slot, stated(mention, key))
@@ -149,18 +152,37 @@ def appropriation(section: Section | None) -> AppropriationOverview:
 
 
 def general_budget_expenditure(section: Section | None) -> Breakdown | None:
-    """五、一般公共预算财政拨款支出 by function code."""
+    """五、一般公共预算财政拨款支出 by function code (项), or by class ("…支出（类）x万元，占y%")."""
     mentions = mentions_of(section)
-    totals = [m for m in mentions if m.code is None and "一般公共预算" in m.label]
+    totals = [m for m in mentions if m.code is None and "一般公共预算" in m.label and m.budget is None]
     items = [m for m in mentions if m.code is not None]
     if not totals:
         return None
+    if items:
+        parts = tuple(stated(m, f"function:{m.code}") for m in items)
+        exhaustive = True
+    else:
+        classes = [m for m in mentions if m.label.endswith("（类）") and m.budget is None]
+        parts = tuple(stated(m, f"function_class:{m.label.removesuffix('（类）')}") for m in classes)
+        exhaustive = (
+            bool(classes)
+            and not any(m.marker in PARTIAL_MARKERS for m in classes[:1])
+            and all(m.share is not None for m in classes)
+        )
     return Breakdown(
         key="general_budget_expenditure",
         label="一般公共预算财政拨款支出",
         total=stated(totals[0], "general_budget_expenditure"),
-        parts=tuple(stated(m, f"function:{m.code}") for m in items),
+        parts=parts,
+        exhaustive=exhaustive,
     )
+
+
+def _subgroups(grouped: list[Group]) -> list[Group]:
+    """The groups after the first, and the first group's parts as groups of their own
+    ("基本支出x万元。其中：人员经费y万元，主要包括：…" lists no amounts under 人员经费)."""
+    inner = [Group(part, ()) for part in grouped[0].parts] if grouped else []
+    return grouped[1:] + inner
 
 
 def basic_expenditure(section: Section | None) -> BasicExpenditureNarrative:
@@ -170,7 +192,7 @@ def basic_expenditure(section: Section | None) -> BasicExpenditureNarrative:
         return BasicExpenditureNarrative()
     total = stated(grouped[0].head, "general_budget_basic")
     personnel = operating = None
-    for group in grouped[1:]:
+    for group in _subgroups(grouped):
         if "人员经费" in group.head.label and personnel is None:
             personnel = breakdown(group, "personnel_costs", "人员经费", "personnel_costs", (), "economic")
         elif "公用经费" in group.head.label and operating is None:

@@ -195,11 +195,20 @@ def performance_summary(section: Section | None) -> PerformanceSummary:
     """预算绩效: the number and money of evaluated projects, and the outcome sentences."""
     found: dict[str, Figure] = {}
     outcomes: list[str] = []
+    count_sentence: tuple[int, int] | None = None
     for mention in mentions_of(section, money_only=False):
         label = mention.label
-        if mention.figure.unit == "个" and "项目" in label:
-            found.setdefault("evaluated_projects", mention.figure)
-        elif mention.figure.is_money and "evaluated_projects" in found and "evaluated_funds" not in found:
+        place = (mention.figure.source.page or 0, mention.figure.source.line or 0)
+        if mention.figure.unit == "个" and "项目" in label and ("评价" in label or "自评" in label):
+            if "evaluated_projects" not in found:
+                found["evaluated_projects"] = mention.figure
+                count_sentence = place
+        elif (
+            mention.figure.is_money
+            and count_sentence is not None
+            and "evaluated_funds" not in found
+            and ("资金" in label or "金额" in label)
+        ):
             found["evaluated_funds"] = mention.figure
         elif mention.figure.is_money and "使用" in label:
             found.setdefault("funds_used", mention.figure)

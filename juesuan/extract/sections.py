@@ -75,12 +75,23 @@ class Section:
         return found
 
 
+def contents_pages(document: Document) -> set[int]:
+    """Pages of the table of contents (目录): their numbered lines are entries, not headings."""
+    pages: set[int] = set()
+    for paragraph in document.paragraphs:
+        if re.sub(r"\s", "", paragraph.text) in ("目录", "目錄") and paragraph.source.page is not None:
+            pages.add(paragraph.source.page)
+    return pages
+
+
 def outline(document: Document) -> tuple[list[Heading], Section]:
     """The headings of ``document`` and its section tree (the root has no heading)."""
     headings: list[Heading] = []
     entries: list[tuple[Heading | None, list[Block]]] = [(None, [])]
+    skip = contents_pages(document)
     for block in document.blocks:
-        heading = heading_of(block) if isinstance(block, Paragraph) else None
+        in_contents = isinstance(block, Paragraph) and block.source.page in skip
+        heading = heading_of(block) if isinstance(block, Paragraph) and not in_contents else None
         if heading is None:
             entries[-1][1].append(block)
         else:
@@ -105,9 +116,13 @@ def _nest(entries: list[tuple[Heading | None, list[Block]]], index: int, level: 
 
 
 def find(root: Section, *keywords: str, exclude: tuple[str, ...] = ()) -> Section | None:
-    """The first section whose title contains every keyword and none of ``exclude``."""
-    for section in root.walk():
-        title = section.title
-        if title and all(k in title for k in keywords) and not any(e in title for e in exclude):
-            return section
-    return None
+    """The first section whose title contains every keyword and none of ``exclude``,
+    preferring one with text under it (a statement list or a stray entry has none)."""
+    matches = [
+        section
+        for section in root.walk()
+        if section.title
+        and all(k in section.title for k in keywords)
+        and not any(e in section.title for e in exclude)
+    ]
+    return next((s for s in matches if s.all_paragraphs()), matches[0] if matches else None)

@@ -138,6 +138,17 @@ def _header_like(row: Row, width: int) -> bool:
     )
 
 
+def _numbering_row(row: Row) -> bool:
+    """A row that numbers the columns ("栏次 1 2 3", "** ** 1 2 3")."""
+    texts = [t for t in row.texts if t]
+    if texts and texts[0] in ("栏次", "行次", "**", "*", "栏号"):
+        return True
+    numbers = [t for t in texts if t.isdigit()]
+    return len(numbers) >= 3 and numbers == [
+        str(n) for n in range(int(numbers[0]), int(numbers[0]) + len(numbers))
+    ]
+
+
 def header_paths(header: list[Row], width: int) -> list[tuple[str, ...]]:
     """Each column's header labels top to bottom, merged cells spread over the columns they span."""
     grid = [["" for _ in range(width)] for _ in header]
@@ -173,7 +184,7 @@ class Layout:
     columns: dict[int, Column]
 
 
-def _kind(index: int, path: tuple[str, ...], data: list[Row]) -> str:
+def _kind(index: int, path: tuple[str, ...], data: list[Row], previous: str = "") -> str:
     cells = [row.cells[index].text.strip() for row in data if index < len(row.cells)]
     filled = [c for c in cells if c and c not in ("-", "—", "－", "/")]
     labels = "".join(path)
@@ -182,7 +193,7 @@ def _kind(index: int, path: tuple[str, ...], data: list[Row]) -> str:
     if any(label in labels for label in CODE_LABELS) or (path and path[-1] in ("类", "款", "项")):
         return "code"
     digits = [c for c in filled if c not in ("类", "款", "项")]
-    if digits and all(c.isdigit() and len(c) <= 2 for c in digits):
+    if previous == "code" and digits and all(c.isdigit() and len(c) <= 2 for c in digits):
         return "code"  # 款/项 parts of a code split over columns ("01", "2")
     if filled and sum(is_code(c) for c in filled) >= 0.6 * len(filled) and not any("." in c for c in filled):
         return "code" if not any(label in labels for label in PLAIN_VALUE_LABELS) else "value"
@@ -195,9 +206,8 @@ def _kind(index: int, path: tuple[str, ...], data: list[Row]) -> str:
 
 
 def _has_token(label: str) -> bool:
-    return any(fragment in label for fragment, _ in TOKEN_RULES) or any(
-        m in label for m in PLAIN_VALUE_LABELS
-    )
+    plain = any(m in label if len(m) >= 3 else m == label for m in PLAIN_VALUE_LABELS)
+    return plain or any(fragment in label for fragment, _ in TOKEN_RULES)
 
 
 def layout(rows: list[Row], width: int) -> Layout:
@@ -205,7 +215,10 @@ def layout(rows: list[Row], width: int) -> Layout:
     count = header_row_count(rows)
     header, data = rows[:count], rows[count:]
     paths = header_paths(header, width)
-    kinds = [_kind(i, paths[i], data) for i in range(width)]
+    data = [row for row in data if not _numbering_row(row)]
+    kinds: list[str] = []
+    for i in range(width):
+        kinds.append(_kind(i, paths[i], data, kinds[-1] if kinds else ""))
     blocks = _blocks(kinds)
     sides = _sides(paths, blocks, data)
     columns: dict[int, Column] = {}
@@ -242,8 +255,11 @@ def _blocks(kinds: list[str]) -> list[tuple[tuple[int, ...], int | None, tuple[i
     return blocks
 
 
-def _sides(paths: list[tuple[str, ...]], blocks: list[tuple[tuple[int, ...], int | None, tuple[int, ...]]],
-           data: list[Row]) -> list[str]:
+def _sides(
+    paths: list[tuple[str, ...]],
+    blocks: list[tuple[tuple[int, ...], int | None, tuple[int, ...]]],
+    data: list[Row],
+) -> list[str]:
     """Which block is income and which expenditure, in a two-sided statement.
 
     By the block's heading ("收入" | "支出") when there is one, else by the words of its row
@@ -290,8 +306,13 @@ def column_id(path: tuple[str, ...]) -> tuple[str, str]:
             continue  # a side heading of a two-sided statement, or the name column's label
         found_measure = next((m for fragment, m in MEASURES if fragment in label), "")
         token = next((t for fragment, t in TOKEN_RULES if fragment in label), "")
+        if "三公" in label and token in ("total", "subtotal"):
+            tokens.append(
+                "three_public"
+            )  # "“三公”经费合计" beside 会议费 and 培训费 is not the table's total
         if found_measure and (not token or label in PLAIN_VALUE_LABELS or re.search(r"\d{4}年", label)):
-            measure = found_measure
+            year = re.search(r"(20\d{2})\s*年", label)
+            measure = f"{found_measure}{year.group(1)}" if year else found_measure  # two years side by side
             continue
         if not token and any(label.startswith(p) or label.endswith(p) for p in PLAIN_VALUE_LABELS):
             continue
@@ -301,8 +322,8 @@ def column_id(path: tuple[str, ...]) -> tuple[str, str]:
             inner = next((t for fragment, t in OF_TOKENS if fragment in label), "item")
             token = f"of_{inner}"
         tokens.append(token)
-    if not tokens or tokens == ["total"]:
-        return "total", measure
+    if not tokens or tokens in (["total"], ["subtotal"]):
+        return "total", measure  # a lone 小计 under a heading shared by all columns is the table's total
     if tokens[-1] in ("total", "subtotal") and len(tokens) > 1:
         return ".".join(tokens[:-1]) + ".subtotal", measure
     return ".".join(t for t in tokens if t != "total") or "total", measure

@@ -65,7 +65,7 @@ def statements(document: Document) -> list[Statement]:
     for block in document.blocks:
         if isinstance(block, Paragraph):
             text = block.text.strip()
-            if text in furniture:
+            if text in furniture and not UNIT_RE.search(text):
                 continue
             key = statement_key(text)
             if key is not None:
@@ -106,7 +106,7 @@ def _join_repeated(found: list[Statement]) -> list[Statement]:
         if (
             previous is not None
             and previous.key == statement.key
-            and previous.columns == statement.columns
+            and [c.id for c in previous.columns] == [c.id for c in statement.columns]
             and previous.pages
             and statement.pages
             and statement.pages[0] - previous.pages[-1] <= 1

@@ -21,12 +21,16 @@ class Overview:
 
 @dataclass(frozen=True, slots=True)
 class AppropriationOverview:
-    """四、财政拨款收入支出决算总体情况: appropriation totals, changes and budget comparison."""
+    """四、财政拨款收入支出决算总体情况: appropriation totals, changes and budget comparison.
+
+    ``grand_total`` is 财政拨款收入支出总计 (current year plus carry-over) when the text gives it.
+    """
 
     income: StatedAmount | None = None
     expenditure: StatedAmount | None = None
     income_budget: StatedAmount | None = None
     expenditure_budget: StatedAmount | None = None
+    grand_total: StatedAmount | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,10 +22,24 @@ CENT = Decimal("0.01")
 
 #: The key figures, in output order.
 FIELDS = (
-    "income_total", "grand_total", "expenditure_total", "appropriation_total", "general_budget_appropriation",
-    "general_budget_expenditure", "general_budget_basic", "general_budget_project", "personnel_costs",
-    "operating_costs", "three_public_total", "overseas_travel", "vehicles_total", "vehicle_purchase",
-    "vehicle_operation", "official_reception", "agency_operating_costs", "procurement_total",
+    "income_total",
+    "grand_total",
+    "expenditure_total",
+    "appropriation_total",
+    "general_budget_appropriation",
+    "general_budget_expenditure",
+    "general_budget_basic",
+    "general_budget_project",
+    "personnel_costs",
+    "operating_costs",
+    "three_public_total",
+    "overseas_travel",
+    "vehicles_total",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "official_reception",
+    "agency_operating_costs",
+    "procurement_total",
 )
 
 
@@ -82,7 +96,9 @@ def _side_total(statement: Statement | None, pattern: str, side: str) -> Figure 
 
 def _income_total(summary: Statement | None) -> Figure | None:
     """本年收入合计; when only 收入总计 is printed and nothing is carried over, that total."""
-    stated = _side_total(summary, r"本年收入合计|^收入合计|^本年收入$", "income")
+    stated = _side_total(
+        summary, r"本年收入合计|^收入合计|^(?:[一二三四五六七八九十]+、)?本年收入$", "income"
+    )
     if stated is not None or summary is None:
         return stated
     carried = [r for r in summary.rows if r.side == "income" and re.search(r"结转|结余", r.name)]
@@ -101,20 +117,57 @@ def _total_row(statement: Statement | None) -> StatementRow | None:
     return uncoded[0] if uncoded and statement.rows and statement.rows[0] is uncoded[0] else None
 
 
+_ROW_PARTS = {
+    "total": "三公",
+    "overseas_travel": "因公出国",
+    "official_vehicles.subtotal": "购置及运行",
+    "official_vehicles.vehicle_purchase": "购置费",
+    "official_vehicles.vehicle_operation": "运行",
+    "official_reception": "接待",
+}
+
+
 def _three_public(disclosure: Disclosure, part: str) -> Figure | None:
+    """A “三公” figure, actual for finals and budget for budgets; None when the layout leaves
+    it ambiguous (several units' rows, two years without the document's)."""
     statement = _statement(disclosure, "three_public")
     if statement is None or not statement.rows:
         return None
     measure = "budget" if disclosure.kind == "budget" else "actual"
-    ids = {c.id for c in statement.columns}
-    wanted = [f"{part}@{measure}", part, f"three_public.{part}", f"{part}.general_budget",
-              f"three_public.{part}@{measure}"]
+    measure_rows = [r for r in statement.rows if r.name in ("预算数", "决算数")]
+    if measure_rows:
+        row: StatementRow | None = next(
+            (r for r in measure_rows if r.name == ("预算数" if measure == "budget" else "决算数")), None
+        )
+        return _three_public_column(statement, row, part, "", disclosure.year)
+    named = [r for r in statement.rows if "三公" in r.name]
+    if named:  # one row per item ("“三公”经费", "（一）因公出国（境）支出" …)
+        wanted = _ROW_PARTS[part]
+        item = next((r for r in statement.rows if wanted in r.name and r.values), None)
+        return _first_value(item, "total", "general_budget") if item is not None else None
+    rows = [r for r in statement.rows if r.values and any(f.value for _, f in r.values)]
+    if len(rows) != 1:
+        return None
+    return _three_public_column(statement, rows[0], part, measure, disclosure.year)
+
+
+def _three_public_column(
+    statement: Statement, row: StatementRow | None, part: str, measure: str, year: int | None
+) -> Figure | None:
+    if row is None:
+        return None
+    ids = [c.id for c in statement.columns]
+    suffixes = [f"@{measure}{year}", f"@{measure}", ""] if measure else [""]
+    bases = [part, f"three_public.{part}", f"{part}.general_budget"]
     if part == "total":
-        wanted = [f"three_public.subtotal@{measure}", "three_public.subtotal", *wanted, "general_budget"]
-    row = next((r for r in statement.rows if r.values), None)
-    for column in wanted:
-        if column in ids and row is not None:
-            return row.value(column)
+        bases = ["three_public.subtotal", "total", "general_budget"]
+    for suffix in suffixes:
+        for base in bases:
+            candidates = [i for i in ids if i == base + suffix]
+            if len(candidates) == 1:
+                return row.value(candidates[0])
+            if len(candidates) > 1:
+                return None
     return None
 
 
@@ -134,10 +187,10 @@ def _statement_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
         "general_budget_expenditure": _first_value(general, "total", "total@budget"),
         "general_budget_basic": _first_value(general, "basic", "basic.subtotal"),
         "general_budget_project": _first_value(general, "project", "project.subtotal"),
-        "personnel_costs": _first_value(_row(basic, r"^人员经费(?:合计)?$"), "total") or _first_value(
-            _total_row(basic), "personnel"),
-        "operating_costs": _first_value(_row(basic, r"^公用经费(?:合计)?$"), "total") or _first_value(
-            _total_row(basic), "operating"),
+        "personnel_costs": _first_value(_row(basic, r"^人员经费(?:合计)?$"), "total")
+        or _first_value(_total_row(basic), "personnel"),
+        "operating_costs": _first_value(_row(basic, r"^公用经费(?:合计)?$"), "total")
+        or _first_value(_total_row(basic), "operating"),
         "three_public_total": _three_public(disclosure, "total"),
         "overseas_travel": _three_public(disclosure, "overseas_travel"),
         "vehicles_total": _three_public(disclosure, "official_vehicles.subtotal"),
@@ -154,15 +207,19 @@ def _narrative_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
     basic = narrative.basic_expenditure
     procurement = narrative.procurement.composition
     return {
-        "income_total": amount(narrative.overview.income_total) or amount(narrative.income and narrative.income.total),
+        "income_total": amount(narrative.overview.income_total)
+        or amount(narrative.income and narrative.income.total),
         "expenditure_total": amount(narrative.overview.expenditure_total),
         "appropriation_total": amount(narrative.appropriation.income),
-        "general_budget_expenditure": amount(narrative.general_budget_expenditure
-                                             and narrative.general_budget_expenditure.total),
+        "general_budget_expenditure": amount(
+            narrative.general_budget_expenditure and narrative.general_budget_expenditure.total
+        ),
         "general_budget_basic": amount(basic.total),
         "personnel_costs": amount(basic.personnel_costs and basic.personnel_costs.total),
         "operating_costs": amount(basic.operating_costs and basic.operating_costs.total),
-        "three_public_total": amount(narrative.three_public.composition and narrative.three_public.composition.total),
+        "three_public_total": amount(
+            narrative.three_public.composition and narrative.three_public.composition.total
+        ),
         "agency_operating_costs": amount(narrative.agency_operating_costs),
         "procurement_total": amount(procurement and procurement.total),
     }

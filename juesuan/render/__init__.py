@@ -48,6 +48,12 @@ def render(description: Description, output_format: str) -> bytes:
     return result.encode("utf-8") if isinstance(result, str) else result
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write(description: Description, path: str | Path, output_format: str | None = None) -> Path:
     """Render into ``path`` atomically (temporary file in the same folder, then rename)."""
     target = Path(path)
@@ -60,6 +66,7 @@ def write(description: Description, path: str | Path, output_format: str | None 
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes the file private; an output is not
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

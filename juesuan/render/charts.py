@@ -135,8 +135,8 @@ def _font(size: int) -> Any:
     return ImageFont.load_default(size)
 
 
-def png(chart: Chart, scale: int = 2) -> bytes:
-    """The chart as a PNG (drawn at ``scale`` times the size, then reduced: smooth edges)."""
+def png(chart: Chart, scale: int = 3) -> bytes:
+    """The chart as a PNG, 1.5 × its nominal size (drawn at 3×, halved: smooth edges)."""
     from PIL import Image, ImageDraw  # noqa: PLC0415 - as above: HTML never pays for it
 
     image = Image.new("RGB", (WIDTH * scale, HEIGHT * scale), "white")
@@ -147,9 +147,9 @@ def png(chart: Chart, scale: int = 2) -> bytes:
         _png_pie(draw, chart, scale)
     else:
         _png_bars(draw, chart, scale)
-    image = image.resize((WIDTH * 3 // 2, HEIGHT * 3 // 2), Image.Resampling.LANCZOS)
+    image = image.reduce(2)  # a box filter: a fifth of the time of LANCZOS, as smooth at 2:1
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False)
+    image.save(buffer, format="PNG", compress_level=1)  # level 6 is 50 % slower for 25 % less
     return buffer.getvalue()
 
 

@@ -179,7 +179,9 @@ def picture_xml(number: int, title: str) -> str:
     width = 5400000
     height = width * charts.HEIGHT // charts.WIDTH
     return (
-        '<w:p><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>'
+        # An exact line height (the body's default) would clip the picture to one line.
+        '<w:p><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/>'
+        '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>'
         '<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
         f'<wp:extent cx="{width}" cy="{height}"/><wp:docPr id="{number}" name="chart{number}" descr="{escape(title)}"/>'
         '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'

@@ -137,7 +137,7 @@ STYLES = (
     + _style(
         "Caption",
         "caption",
-        '<w:spacing w:before="60" w:after="60" w:line="240" w:lineRule="auto"/>'
+        '<w:keepNext/><w:spacing w:before="60" w:after="60" w:line="240" w:lineRule="auto"/>'
         '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>',
         '<w:sz w:val="20"/><w:szCs w:val="20"/>',
     )

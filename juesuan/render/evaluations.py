@@ -59,9 +59,9 @@ def _funds_rows(evaluation: SelfEvaluationInput) -> list[tuple[Cell, ...]]:
     return rows
 
 
-def _indicator_rows(indicators: tuple[IndicatorInput, ...]) -> list[tuple[Cell, ...]]:
+def _indicator_rows(indicators: tuple[IndicatorInput, ...], placeholders: bool) -> list[tuple[Cell, ...]]:
     rows: list[tuple[Cell, ...]] = []
-    ordered = _with_placeholders(indicators)
+    ordered = _with_placeholders(indicators) if placeholders else list(indicators)
     previous_level1 = ""
     for index, item in enumerate(ordered):
         lead = Cell("年度绩效指标完成情况", rowspan=len(ordered), header=True) if index == 0 else CONTINUED
@@ -106,7 +106,7 @@ def _position(rows: list[IndicatorInput], level1: str, level2: str, order: tuple
     return last + 1
 
 
-def table(evaluation: SelfEvaluationInput, year: int) -> Table:
+def table(evaluation: SelfEvaluationInput, year: int, placeholders: bool = True) -> Table:
     """The self-evaluation table of one project."""
     weights, scores = total_score(evaluation)
     rows: list[tuple[Cell, ...]] = [
@@ -131,7 +131,7 @@ def table(evaluation: SelfEvaluationInput, year: int) -> Table:
             *(Cell(t, header=True) for t in INDICATOR_HEADER),
             Cell("偏差原因分析及改进措施", header=True),
         ),
-        *_indicator_rows(evaluation.indicators),
+        *_indicator_rows(evaluation.indicators, placeholders),
         (
             Cell("总分", colspan=6, header=True),
             Cell(numbers.score(weights), numeric=True),
@@ -149,5 +149,5 @@ def table(evaluation: SelfEvaluationInput, year: int) -> Table:
             )
         )
     return Table(
-        kind="evaluation", rows=tuple(rows), columns=COLUMNS, widths=(10, 10, 12, 22, 12, 12, 7, 7, 14)
+        kind="evaluation", rows=tuple(rows), columns=COLUMNS, widths=(10, 10, 12, 20, 12, 12, 9, 10, 13)
     )

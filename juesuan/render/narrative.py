@@ -8,6 +8,8 @@ computed, and only the reasons come from the input. Pure: input in, description 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from juesuan.model.input import DisclosureInput, Entry
 from juesuan.render import numbers, other_matters, statements
 from juesuan.render.document import Chart, Contents, Description, Heading, PageBreak, Paragraph
@@ -16,6 +18,28 @@ from juesuan.render.writer import Writer, amount, budget_phrase, change_with_rea
 
 NUMERALS = "一二三四五六七八九十"
 SINCE = "与上年相比，"
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How much of the full outline to print.
+
+    Attributes:
+        cover: a title page and the contents (else the department's name opens the text,
+            as in a Word export of the narrative alone).
+        statements: ``attached`` (the nine statements laid out) or ``listed`` (only their
+            titles, the statements being published as a separate attachment, 见附表).
+        placeholders: empty rows for the 效益 sub-levels nobody filled in (the template's).
+    """
+
+    cover: bool = True
+    statements: str = "attached"
+    placeholders: bool = True
+
+
+FULL = Layout()
+#: The narrative as departments export it from Word, statements published separately.
+WORD_EXPORT = Layout(cover=False, statements="listed", placeholders=False)
 
 
 def numeral(index: int) -> str:
@@ -41,10 +65,13 @@ def title_of(data: DisclosureInput) -> str:
     return f"{data.department}{data.year}年度{scope_word(data)}{kind_word(data)}"
 
 
-def describe(data: DisclosureInput) -> Description:
+def describe(data: DisclosureInput, layout: Layout = FULL) -> Description:
     """The whole document for ``data``."""
-    writer = Writer()
-    cover(writer, data)
+    writer = Writer(placeholders=layout.placeholders)
+    if layout.cover:
+        cover(writer, data)
+    else:
+        writer.paragraph(data.department, "title")
     start = len(writer.blocks)
     profile(writer, data)
     writer.heading(1, "第二部分", f"{scope_word(data)}{kind_word(data)}情况说明")
@@ -54,10 +81,15 @@ def describe(data: DisclosureInput) -> Description:
     for term, definition in data.glossary or STANDARD_GLOSSARY:
         writer.paragraph(f"{term}：{definition}")
     writer.add(PageBreak())
-    writer.heading(1, "第四部分", f"{scope_word(data)}{kind_word(data)}报表")
-    statements.write(writer, data)
-    entries = tuple(b for b in writer.blocks[start:] if isinstance(b, Heading) and b.level <= 2)
-    blocks = [*writer.blocks[:start], Contents(entries), PageBreak(), *writer.blocks[start:]]
+    if layout.statements == "listed":
+        statements.listed(writer, data)
+    else:
+        writer.heading(1, "第四部分", f"{scope_word(data)}{kind_word(data)}报表")
+        statements.write(writer, data)
+    blocks = list(writer.blocks)
+    if layout.cover:
+        entries = tuple(b for b in writer.blocks[start:] if isinstance(b, Heading) and b.level <= 2)
+        blocks = [*writer.blocks[:start], Contents(entries), PageBreak(), *writer.blocks[start:]]
     return Description(title=title_of(data), blocks=tuple(blocks), notes=tuple(writer.notes))
 
 

@@ -161,4 +161,4 @@ def performance(writer: Writer, data: DisclosureInput) -> None:
     if info.statement:
         writer.paragraph(info.statement)
     for evaluation in info.evaluations:
-        writer.add(evaluations.table(evaluation, data.year))
+        writer.add(evaluations.table(evaluation, data.year, writer.placeholders))

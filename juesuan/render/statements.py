@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from importlib import resources
 
-from juesuan.model.input import DisclosureInput, Entry, FunctionItem, FunctionRow
+from juesuan.model.input import DisclosureInput, Entry, FunctionItem, FunctionRow, ThreePublicInput
 from juesuan.render import numbers
 from juesuan.render.document import CONTINUED, Cell, Paragraph, Table
 from juesuan.render.writer import Writer
@@ -253,6 +253,7 @@ def three_public(data: DisclosureInput) -> Table:
             *(Cell(t, header=True) for t in ("小计", "公务用车购置费", "公务用车运行费")),
             CONTINUED,
         ]
+    budgets = [_money(value) for value in _three_public_budgets(info)]
     entries = (
         info.total,
         info.overseas,
@@ -261,10 +262,26 @@ def three_public(data: DisclosureInput) -> Table:
         info.vehicle_operation,
         info.reception,
     )
-    budgets = [_money(e.budget if e.budget is not None else ZERO) for e in entries]
     actuals = [_money(e.amount) for e in entries]
     rows = (first, tuple(second), tuple(third), (*budgets, *actuals))
     return Table("statement", rows, 12, header_rows=3)
+
+
+def _three_public_budgets(info: ThreePublicInput) -> list[Decimal]:
+    """The six budget figures of 公开07表; a subtotal not given is the sum of its parts' budgets."""
+
+    def budget(entry: Entry) -> Decimal:
+        return entry.budget if entry.budget is not None else ZERO
+
+    vehicles = info.vehicles.budget
+    if vehicles is None:
+        vehicles = budget(info.vehicle_purchase) + budget(info.vehicle_operation)
+    total = info.total.budget
+    if total is None:
+        total = budget(info.overseas) + vehicles + budget(info.reception)
+    parts = (info.overseas, info.vehicle_purchase, info.vehicle_operation, info.reception)
+    overseas, purchase, operation, reception = (budget(e) for e in parts)
+    return [total, overseas, vehicles, purchase, operation, reception]
 
 
 def fund_statement(data: DisclosureInput, which: str) -> Table:
@@ -301,6 +318,19 @@ def write(writer: Writer, data: DisclosureInput) -> None:
     ):
         info = data.government_fund if key == "government_fund" else data.state_capital
         _statement(writer, index, title.replace("决算", word), fund_statement(data, key), info.is_empty)
+
+
+def listed(writer: Writer, data: DisclosureInput) -> None:
+    """第四部分 as a list of the statements' titles, the statements being attached separately."""
+    word = "决算" if data.kind == "final" else "预算"
+    scope = "部门" if data.scope == "department" else "单位"
+    writer.heading(1, "第四部分", f"{scope}{word}报表（见附表）")
+    titles = [title for title, _ in STATEMENTS] + [
+        "政府性基金预算财政拨款收入支出决算表",
+        "国有资本经营预算财政拨款收入支出决算表",
+    ]
+    for index, title in enumerate(titles):
+        writer.heading(2, f"{'一二三四五六七八九'[index]}、", f"《{title.replace('决算', word)}》")
 
 
 def _is_empty(table: Table) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from juesuan.model.input import (
+    VEHICLE_CATEGORIES,
     AssetsInput,
     BalanceInput,
     BasicExpenditureInput,
@@ -32,6 +33,7 @@ from juesuan.model.input import (
     SelfEvaluationInput,
     ThreePublicInput,
 )
+from juesuan.render.glossary import STANDARD_GLOSSARY
 from juesuan.render.synthetic_data import (
     COUNTIES,
     DIVISIONS,
@@ -41,7 +43,6 @@ from juesuan.render.synthetic_data import (
     PROJECTS,
     REASONS_DOWN,
     REASONS_UP,
-    VEHICLE_CATEGORIES,
 )
 
 ZERO = Decimal("0.00")
@@ -239,7 +240,7 @@ def example(seed: int = 0, mistakes: tuple[str, ...] = (), year: int | None = No
     fleet = rng.randint(0, 3)
     categories = [(name, 0) for name in VEHICLE_CATEGORIES]
     if fleet:
-        categories[1] = (VEHICLE_CATEGORIES[1], fleet)
+        categories[3] = (VEHICLE_CATEGORIES[3], fleet)  # 应急保障用车
     evaluations = tuple(
         _evaluation(rng, name, department, year) for name in rng.sample(PROJECTS, rng.randint(1, 3))
     )
@@ -295,6 +296,7 @@ def example(seed: int = 0, mistakes: tuple[str, ...] = (), year: int | None = No
         balances=BalanceInput(carryover_end=surplus),
         income_rows=_income_rows(items, surplus, other),
         expenditure_rows=_expenditure_rows(items, other),
+        glossary=STANDARD_GLOSSARY,
     )
     data = _fix_three_public_budget(data)
     for mistake in mistakes:

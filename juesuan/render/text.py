@@ -15,8 +15,12 @@ from juesuan.render.document import Block, Contents, Description, Heading, Parag
 def render(description: Description) -> str:
     """The description as Word-export text (UTF-8, ``\\n`` line ends)."""
     lines: list[str] = []
+    previous = None
     for block in description.blocks:
+        if isinstance(block, Paragraph) and block.style == "item" and isinstance(previous, Heading):
+            lines.append("")  # Word sets a list right under a heading apart, as the seed shows
         lines.extend(block_lines(block))
+        previous = block
     return "\n".join(lines) + "\n"
 
 

@@ -18,11 +18,13 @@ class Writer:
         blocks: the blocks so far.
         notes: the gaps found so far (a reason required but missing).
         anchors: how many headings have been given an anchor.
+        placeholders: whether self-evaluation tables list unfilled 效益 sub-levels.
     """
 
     blocks: list[Block] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     anchors: int = 0
+    placeholders: bool = True
 
     def heading(self, level: int, number: str, title: str) -> None:
         """Add a heading with a fresh anchor."""

@@ -65,7 +65,37 @@ EMPTY_FUND = "国有资本经营预算财政拨款收入支出决算表\n金额�
     [["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"], ["合计", "", "0.00", "0.00", "0.00"]]
 )
 
+SUMMARY_SIDES = [
+    ["收入", "", "支出", ""],
+    ["项目", "决算数", "项目", "决算数"],
+    ["一、一般公共预算财政拨款收入", "100.00", "一、一般公共服务支出", "80.00"],
+    ["二、上级补助收入", "0.00", "二、社会保障和就业支出", "20.00"],
+    ["本年收入合计", "100.00", "本年支出合计", "100.00"],
+]
+
+
+def summary_and_expenditure(class_amount: str) -> str:
+    rows = [list(r) for r in SUMMARY_SIDES]
+    rows[2][3] = class_amount
+    rows[3][3] = str(100 - int(class_amount.split(".", maxsplit=1)[0])) + ".00"
+    return summary(rows) + "\n" + expenditure(ROWS)
+
+
+def narrative_and_statement(basic: str) -> str:
+    return (
+        "六、一般公共预算财政拨款基本支出决算情况说明\n"
+        f"2021年度一般公共预算财政拨款基本支出{basic}万元。\n\n"
+        + expenditure(ROWS, "一般公共预算财政拨款支出决算表")
+    )
+
+
 EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
+    "XTAB-001": (
+        summary_and_expenditure("85.00"),
+        [("error", 45), ("error", 69)],
+        summary_and_expenditure("80.00"),
+    ),
+    "NARR-001": (narrative_and_statement("75.00"), [("error", 2)], narrative_and_statement("70.00")),
     "STMT-001": (expenditure(changed(3, 4, "5.00")), [("error", 29)], expenditure(ROWS)),
     "STMT-002": (
         expenditure(

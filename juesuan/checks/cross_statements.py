@@ -1,0 +1,255 @@
+"""Ties between statements, and between the narrative and the statements.
+
+The same quantity printed in two statements (the summary's 本年支出合计 and the expenditure
+statement's 合计; a function class in statements 01, 03 and 05) must be the same figure; the
+narrative's figures must be the statements' figures. Only statements that reconcile with
+themselves are compared (see READ-001). A gap of one cent is a warning: the two statements
+may have rounded from 元 along different paths.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from juesuan.checks.registry import Checked, NotApplicable, Violation, Yield, rule
+from juesuan.checks.statement_identities import trusted
+from juesuan.findings import Severity
+from juesuan.model.disclosure import Disclosure
+from juesuan.model.figures import Figure, StatedAmount
+from juesuan.model.statements import Statement, StatementRow
+from juesuan.model.summary import in_wan
+from juesuan.settings import Settings
+
+CENT = Decimal("0.01")
+
+
+def _statement(disclosure: Disclosure, key: str, settings: Settings) -> Statement | None:
+    found = [s for s in disclosure.statements if s.key == key]
+    if len(found) != 1 or not trusted(found[0], settings):
+        return None  # absent, ambiguous (two tables of one kind) or not read reliably
+    return found[0]
+
+
+def _name(text: str) -> str:
+    return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]|\s|[（(][类款项][）)]", "", text)
+
+
+def _total(row: StatementRow | None, *columns: str) -> Figure | None:
+    if row is None:
+        return None
+    for column in columns:
+        figure = row.value(column)
+        if figure is not None:
+            return figure
+    return None
+
+
+def _compare(
+    first: Figure, second: Figure, label: str, first_where: str, second_where: str, section: str
+) -> Yield:
+    a, b = in_wan(first), in_wan(second)
+    difference = abs(a - b)
+    if difference == 0:
+        return Checked()
+    return Violation(
+        source=second.source,
+        evidence=(first.source,),
+        values={
+            "label": label,
+            "first_where": first_where,
+            "first": a,
+            "second_where": second_where,
+            "second": b,
+            "difference": difference,
+        },
+        severity=Severity.WARNING if difference <= CENT else None,
+        section=section,
+    )
+
+
+def _pairs(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure, Figure, str, str, str]]:
+    summary = _statement(disclosure, "summary", settings)
+    income = _statement(disclosure, "income", settings)
+    expenditure = _statement(disclosure, "expenditure", settings)
+    general = _statement(disclosure, "general_budget_expenditure", settings)
+    if summary is not None and income is not None:
+        # an income statement with a carry-over column totals 收入总计, not 本年收入合计
+        carried = any(c.id.startswith("carryover") for c in income.columns)
+        pattern = "总计" if carried else "本年收入合计"
+        year = next((r for r in summary.rows if r.side == "income" and pattern in r.name), None)
+        total = next((r for r in income.rows if r.name in ("合计", "总计")), None)
+        a, b = _total(year, "total"), _total(total, "total")
+        if a is not None and b is not None:
+            yield a, b, "收入总计" if carried else "本年收入合计", summary.title, income.title
+    if summary is not None and expenditure is not None:
+        year = next((r for r in summary.rows if r.side == "expenditure" and "本年支出合计" in r.name), None)
+        total = next((r for r in expenditure.rows if r.name == "合计"), None)
+        a, b = _total(year, "total"), _total(total, "total")
+        if a is not None and b is not None:
+            yield a, b, "本年支出合计", summary.title, expenditure.title
+        classes = {_name(r.name): r for r in expenditure.rows if r.code and len(r.code) == 3}
+        for row in summary.rows:
+            if row.side == "expenditure" and re.match(r"^[一二三四五六七八九十]+、", row.name):
+                other = classes.get(_name(row.name))
+                a, b = _total(row, "total"), _total(other, "total")
+                if a is not None and b is not None and (a.value or b.value):
+                    yield a, b, _name(row.name), summary.title, expenditure.title
+    if expenditure is not None and general is not None:
+        for row in general.rows:
+            if row.code and len(row.code) == 3:
+                other = expenditure.row_with_code(row.code)
+                a, b = _total(row, "total"), _total(other, "total")
+                if a is not None and b is not None and a.value > b.value:
+                    yield (
+                        b,
+                        a,
+                        f"{row.code}{_name(row.name)}（一般公共预算财政拨款不应超过全部支出）",
+                        expenditure.title,
+                        general.title,
+                    )
+
+
+@rule(
+    id="XTAB-001",
+    severity=Severity.ERROR,
+    title="报表之间数字不一致",
+    template="{label}：《{first_where}》为{first}万元，《{second_where}》为{second}万元，相差{difference}万元",
+    tags=("statements", "tie"),
+    doc=(
+        "同一数字在不同报表中应相同：收支总表的本年收入合计、本年支出合计应等于收入决算表、支出决算表的合计；"
+        "收支总表的各功能类支出应等于支出决算表同名类的合计；一般公共预算财政拨款支出表的类不应大于支出决算表同一类"
+        "（财政拨款是全部支出的一部分）。相差0.01万元多为两表从元换算时舍入路径不同，记为警告；更大的差额为错误。"
+        "只比较各自平衡的表（见READ-001）。"
+    ),
+)
+def check_statement_ties(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """The same figure in two statements is the same."""
+    found = False
+    for first, second, label, first_where, second_where in _pairs(disclosure, settings):
+        found = True
+        if "不应超过" in label:
+            yield Violation(
+                second.source,
+                {
+                    "label": label,
+                    "first_where": first_where,
+                    "first": in_wan(first),
+                    "second_where": second_where,
+                    "second": in_wan(second),
+                    "difference": abs(in_wan(first) - in_wan(second)),
+                },
+                (first.source,),
+                None if abs(in_wan(first) - in_wan(second)) > CENT else Severity.WARNING,
+                "报表之间",
+            )
+            continue
+        yield _compare(first, second, label, first_where, second_where, "报表之间")
+    if not found:
+        yield NotApplicable("没有可相互对照的报表")
+
+
+def _narrative_pairs(
+    disclosure: Disclosure, settings: Settings
+) -> Iterator[tuple[StatedAmount, Figure, str]]:
+    narrative = disclosure.narrative
+    summary = _statement(disclosure, "summary", settings)
+    expenditure = _statement(disclosure, "expenditure", settings)
+    general = _statement(disclosure, "general_budget_expenditure", settings)
+    basic = _statement(disclosure, "basic_expenditure", settings)
+
+    def summary_row(pattern: str, side: str) -> Figure | None:
+        if summary is None:
+            return None
+        row = next((r for r in summary.rows if r.side == side and re.search(pattern, r.name)), None)
+        return _total(row, "total")
+
+    candidates: list[tuple[StatedAmount | None, Figure | None, str]] = [
+        (narrative.overview.income_total, summary_row(r"本年收入合计", "income"), "收支总表"),
+        (narrative.overview.expenditure_total, summary_row(r"本年支出合计", "expenditure"), "收支总表"),
+        (
+            narrative.income.total if narrative.income else None,
+            summary_row(r"本年收入合计", "income"),
+            "收支总表",
+        ),
+        (
+            narrative.expenditure.total if narrative.expenditure else None,
+            summary_row(r"本年支出合计", "expenditure"),
+            "收支总表",
+        ),
+    ]
+    total_row = next((r for r in expenditure.rows if r.name == "合计"), None) if expenditure else None
+    if narrative.expenditure is not None:
+        for part in narrative.expenditure.parts:
+            column = {"basic_expenditure": "basic", "project_expenditure": "project"}.get(part.key)
+            if column:
+                candidates.append((part, _total(total_row, column), "支出决算表"))
+    general_total = next((r for r in general.rows if r.name == "合计"), None) if general else None
+    if narrative.general_budget_expenditure is not None and general is not None:
+        candidates.append(
+            (narrative.general_budget_expenditure.total, _total(general_total, "total"), general.title)
+        )
+        for part in narrative.general_budget_expenditure.parts:
+            if part.code:
+                candidates.append((part, _total(general.row_with_code(part.code), "total"), general.title))
+    if narrative.basic_expenditure.total is not None and general is not None:
+        candidates.append((narrative.basic_expenditure.total, _total(general_total, "basic"), general.title))
+    if basic is not None:
+        for breakdown, pattern in (
+            (narrative.basic_expenditure.personnel_costs, r"^人员经费(?:合计)?$"),
+            (narrative.basic_expenditure.operating_costs, r"^公用经费(?:合计)?$"),
+        ):
+            row = next((r for r in basic.rows if re.search(pattern, r.name)), None)
+            if breakdown is not None:
+                candidates.append((breakdown.total, _total(row, "total"), basic.title))
+    for stated, figure, where in candidates:
+        if stated is None or figure is None or re.search(r"\d", stated.label) or len(stated.label) > 40:
+            continue  # nothing to compare, or a label cut out of a sentence no pattern knows
+        yield stated, figure, where
+
+
+@rule(
+    id="NARR-001",
+    severity=Severity.ERROR,
+    title="说明中的数字与报表不符",
+    template="说明中{label}为{stated}万元，《{where}》中为{table}万元，相差{difference}万元",
+    tags=("narrative", "statements", "tie"),
+    doc=(
+        "情况说明引用的数字应与报表一致：本年收入合计、本年支出合计（收支总表），基本支出、项目支出（支出决算表），"
+        "一般公共预算财政拨款支出及其各功能科目、基本支出（一般公共预算财政拨款支出表），人员经费、公用经费（基本支出表）。"
+        "报表以元为单位时换算为万元比较，容差为说明印出的精度；相差0.01万元记为警告。只与各自平衡的表比较（见READ-001）。"
+    ),
+)
+def check_narrative_against_statements(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Figures the narrative quotes are the statements' figures."""
+    found = False
+    for stated, figure, where in _narrative_pairs(disclosure, settings):
+        found = True
+        narrative_value = in_wan(stated.amount)
+        table_value = in_wan(figure)
+        step = Decimal(1).scaleb(-stated.amount.decimals) if stated.amount.unit == "万元" else CENT
+        difference = abs(narrative_value - table_value)
+        if difference <= max(step / 2, Decimal(0)) and (
+            figure.unit == "元" or difference == 0 or step > CENT
+        ):
+            yield Checked()
+            continue
+        if difference == 0:
+            yield Checked()
+            continue
+        yield Violation(
+            source=stated.amount.source,
+            evidence=(figure.source,),
+            values={
+                "label": stated.label,
+                "stated": narrative_value,
+                "where": where,
+                "table": table_value,
+                "difference": difference,
+            },
+            severity=Severity.WARNING if difference <= CENT else None,
+            section="说明与报表",
+        )
+    if not found:
+        yield NotApplicable("说明中没有可与报表对照的数字，或没有平衡的报表")
