@@ -27,6 +27,7 @@ _GLOSSARY_RE = re.compile(r"^(?P<term>[^：:。]{2,30})[：:](?P<definition>.+)$
 
 def extract(document: Document) -> Disclosure:
     """Everything the document states, as typed data."""
+    narrative.forget_scans()
     found = statements(document)
     document = reflow(document)
     headings, root = outline(document)

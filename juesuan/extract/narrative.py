@@ -25,11 +25,30 @@ def mentions_of(section: Section | None, money_only: bool = True) -> list[Mentio
     return mentions_in(section.all_paragraphs(), money_only)
 
 
+#: Mentions of the paragraphs of the document being extracted, by paragraph identity: the
+#: sections overlap (a performance section is read for its summary and for petition figures).
+_scanned: dict[int, tuple[Paragraph, list[Mention]]] = {}
+
+
+def forget_scans() -> None:
+    """Drop the cached scans (called before each document)."""
+    _scanned.clear()
+
+
+def scan_once(paragraph: Paragraph) -> list[Mention]:
+    """``scan(paragraph)``, computed once per paragraph of the current document."""
+    cached = _scanned.get(id(paragraph))
+    if cached is None or cached[0] is not paragraph:
+        cached = (paragraph, scan(paragraph))
+        _scanned[id(paragraph)] = cached
+    return cached[1]
+
+
 def mentions_in(paragraphs: Iterable[Paragraph], money_only: bool = True) -> list[Mention]:
     """Every figure quoted in ``paragraphs``, in order."""
     found: list[Mention] = []
     for paragraph in paragraphs:
-        found.extend(m for m in scan(paragraph) if not money_only or m.figure.is_money)
+        found.extend(m for m in scan_once(paragraph) if not money_only or m.figure.is_money)
     return found
 
 

@@ -19,6 +19,7 @@ NUMBER_RE = re.compile(NUMBER)
 #: Cell texts that mean "nothing / zero" in a statement.
 ZERO_PLACEHOLDERS = frozenset({"", "-", "—", "–", "－", "——", "--", "/", "—-", "0", "-0"})
 
+_PLAIN_NUMBER_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _MINUS = str.maketrans({"−": "-", "－": "-", "，": ",", "．": "."})
 
 
@@ -32,13 +33,15 @@ def parse_decimal(text: str) -> Decimal | None:
 
     Zero placeholders ("-", "—", blank) give ``Decimal(0)``; ``"(12.50)"`` gives ``-12.50``.
     """
-    cleaned = normalize_digits(text).strip().replace(" ", "")
+    cleaned = text.strip().replace(" ", "")
+    if not cleaned.isascii():
+        cleaned = normalize_digits(cleaned)
     if cleaned in ZERO_PLACEHOLDERS:
         return Decimal(0) if cleaned != "0" else Decimal("0")
     negative = cleaned.startswith("(") and cleaned.endswith(")")
     if negative:
         cleaned = cleaned[1:-1]
-    if not re.fullmatch(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?", cleaned):
+    if not _PLAIN_NUMBER_RE.fullmatch(cleaned):
         return None
     try:
         value = Decimal(cleaned.replace(",", ""))
@@ -49,7 +52,7 @@ def parse_decimal(text: str) -> Decimal | None:
 
 def decimals_of(text: str) -> int:
     """How many digits follow the decimal point in ``text`` as printed."""
-    cleaned = normalize_digits(text).strip()
+    cleaned = text.strip() if text.isascii() else normalize_digits(text).strip()
     if "." not in cleaned:
         return 0
     return len(cleaned.rsplit(".", 1)[1].rstrip(")%"))

@@ -8,7 +8,7 @@ import re
 from juesuan.document import Paragraph
 from juesuan.extract.keys import PROCUREMENT_KEYS, THREE_PUBLIC_KEYS, key_of
 from juesuan.extract.mentions import Mention, scan
-from juesuan.extract.narrative import Group, complete_list, groups, mentions_of, stated
+from juesuan.extract.narrative import Group, complete_list, groups, mentions_of, scan_once, stated
 from juesuan.extract.sections import Section
 from juesuan.model.figures import Breakdown, Figure, StatedAmount
 from juesuan.model.narrative import (
@@ -160,7 +160,7 @@ def state_assets(section: Section | None) -> StateAssets:
 
 def _assets_in(paragraph: Paragraph) -> dict[str, object]:
     found: dict[str, object] = {}
-    mentions = scan(paragraph)
+    mentions = scan_once(paragraph)
     total_vehicles: Mention | None = None
     categories: list[Mention] = []
     for index, mention in enumerate(mentions):

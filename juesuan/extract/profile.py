@@ -6,8 +6,7 @@ import re
 from decimal import Decimal
 
 from juesuan.extract.keys import HEADCOUNT_KEYS, key_of
-from juesuan.extract.mentions import scan
-from juesuan.extract.narrative import groups, mentions_of, stated
+from juesuan.extract.narrative import groups, mentions_of, scan_once, stated
 from juesuan.extract.sections import Section
 from juesuan.model.disclosure import Profile
 from juesuan.model.figures import Breakdown, Figure
@@ -39,13 +38,13 @@ def profile(functions: Section | None, structure: Section | None) -> Profile:
             count_figure = next(
                 (
                     m.figure
-                    for m in scan(paragraph)
+                    for m in scan_once(paragraph)
                     if m.figure.unit == "个" and m.start <= match.start("count") < m.end
                 ),
                 None,
             )
             divisions_count = count_figure
-        for mention in scan(paragraph):
+        for mention in scan_once(paragraph):
             if mention.figure.unit == "个" and "单位" in mention.label and subordinate is None:
                 subordinate = mention.figure
         none_match = _NO_SUBORDINATE_RE.search(text)

@@ -8,6 +8,7 @@ when it is short and does not read as a sentence.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -62,6 +63,10 @@ class Section:
 
     def walk(self) -> list[Section]:
         """This section and all below it, depth first."""
+        return self._walked
+
+    @functools.cached_property
+    def _walked(self) -> list[Section]:
         found = [self]
         for child in self.children:
             found.extend(child.walk())

@@ -9,7 +9,7 @@ import re
 TITLE_RULES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("三公",), (), "three_public"),
     (("机关运行经费",), (), "agency_operating_costs"),
-    (("绩效",), (), "performance_targets"),
+    (("绩效",), ("自评",), "performance_targets"),
     (("政府采购",), (), "procurement"),
     (("购买服务",), (), "purchased_services"),
     (("政府性基金",), (), "government_fund"),
@@ -53,8 +53,11 @@ def split_number(title: str) -> tuple[str, str]:
 
 
 def statement_key(title: str) -> str | None:
-    """The key of the statement titled ``title``, or None if it is not a statement title."""
+    """The key of the statement titled ``title``, or None if it is not a statement title
+    (self-evaluation tables are read as such, not as statements)."""
     compact = re.sub(r"[\s《》“”\"]", "", title)
+    if "自评" in compact:
+        return None
     if len(compact) > 60 or "表" not in compact or compact.endswith(("。", "；")):
         return None
     if not re.search(r"表(?:[（(][^）)]*[）)])?(?:续)?$", compact) and not compact.endswith("表"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from juesuan.model.input import DisclosureInput, Entry
-from juesuan.render import numbers, other_matters, statements
+from juesuan.render import budget, numbers, other_matters, statements
 from juesuan.render.document import Chart, Contents, Description, Heading, PageBreak, Paragraph
 from juesuan.render.glossary import STANDARD_GLOSSARY
 from juesuan.render.writer import Writer, amount, budget_phrase, change_with_reason
@@ -128,7 +128,10 @@ def profile(writer: Writer, data: DisclosureInput) -> None:
 
 
 def explanatory(writer: Writer, data: DisclosureInput) -> None:
-    """第二部分: sections 一 to 十一."""
+    """第二部分: sections 一 to 十一 (a budget's own sections: :mod:`juesuan.render.budget`)."""
+    if data.kind == "budget":
+        budget.write(writer, data)
+        return
     overview(writer, data)
     composition(writer, data, "income")
     composition(writer, data, "expenditure")

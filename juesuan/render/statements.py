@@ -83,9 +83,11 @@ def _sums(rows: Sequence[Row], width: int) -> tuple[Decimal, ...]:
     return tuple(sum((v[i] for v in leaves), ZERO) for i in range(width))
 
 
-def _two_sided(left: Sequence[tuple[str, Decimal]], right: Sequence[tuple[str, Decimal]]) -> Table:
+def _two_sided(
+    left: Sequence[tuple[str, Decimal]], right: Sequence[tuple[str, Decimal]], word: str = "决算数"
+) -> Table:
     header = (Cell("收入", colspan=2, header=True), Cell("支出", colspan=2, header=True))
-    sub = tuple(Cell(t, header=True) for t in ("项目", "决算数", "项目", "决算数"))
+    sub = tuple(Cell(t, header=True) for t in ("项目", word, "项目", word))
     rows: list[tuple[Cell, ...]] = [header, sub]
     for index in range(max(len(left), len(right))):
         cells: list[Cell] = []
@@ -100,6 +102,10 @@ def _two_sided(left: Sequence[tuple[str, Decimal]], right: Sequence[tuple[str, D
                 cells += [Cell(""), Cell("")]
         rows.append(tuple(cells))
     return Table("statement", tuple(rows), 4, header_rows=2, widths=(34, 14, 34, 14))
+
+
+def _word(data: DisclosureInput) -> str:
+    return "决算数" if data.kind == "final" else "预算数"
 
 
 def _source(data: DisclosureInput, label: str) -> Decimal:
@@ -152,7 +158,7 @@ def summary(data: DisclosureInput) -> Table:
         ("年末结转和结余", balances.carryover_end),
         ("总计", data.expenditure.amount + balances.balance_distribution + balances.carryover_end),
     ]
-    return _two_sided(income, spending)
+    return _two_sided(income, spending, _word(data))
 
 
 def _ordinal(index: int) -> str:
@@ -201,7 +207,7 @@ def appropriation_summary(data: DisclosureInput) -> Table:
         ("年末财政拨款结转和结余", income + start - spending),
         ("总计", income + start),
     ]
-    return _two_sided(left, right)
+    return _two_sided(left, right, _word(data))
 
 
 def _items_rows(items: Sequence[FunctionItem]) -> list[Row]:
@@ -223,7 +229,7 @@ def basic_expenditure(data: DisclosureInput) -> Table:
     """公开06表 一般公共预算财政拨款基本支出决算表 (经济分类到款)."""
     info = data.basic
     rows: list[tuple[Cell, ...]] = [
-        (Cell("科目编码", header=True), Cell("科目名称", header=True), Cell("决算数", header=True))
+        (Cell("科目编码", header=True), Cell("科目名称", header=True), Cell(_word(data), header=True))
     ]
     for head, items in ((info.personnel, info.personnel_items), (info.operating, info.operating_items)):
         for item in items:
@@ -234,9 +240,9 @@ def basic_expenditure(data: DisclosureInput) -> Table:
 
 
 def three_public(data: DisclosureInput) -> Table:
-    """公开07表 “三公”经费支出决算表: budget and actual, 12 columns."""
+    """公开07表 “三公”经费支出决算表: budget and actual (a budget's: last year's and this), 12 columns."""
     info = data.three_public
-    groups = ("预算数", "决算数")
+    groups = ("预算数", "决算数") if data.kind == "final" else ("预算数",)
     first = tuple(Cell(g, colspan=6, header=True) for g in groups)
     second: list[Cell] = []
     third: list[Cell] = []
@@ -253,8 +259,19 @@ def three_public(data: DisclosureInput) -> Table:
             *(Cell(t, header=True) for t in ("小计", "公务用车购置费", "公务用车运行费")),
             CONTINUED,
         ]
-    budgets = [_money(value) for value in _three_public_budgets(info)]
-    entries = (
+    if data.kind == "final":
+        budgets = [_money(value) for value in _three_public_budgets(info)]
+    else:
+        budgets = [
+            _money(e.previous if e.previous is not None else ZERO) for e in _three_public_entries(info)
+        ]
+    actuals = [_money(e.amount) for e in _three_public_entries(info)]
+    rows = (first, tuple(second), tuple(third), (*budgets, *actuals))
+    return Table("statement", rows, 6 * len(groups), header_rows=3)
+
+
+def _three_public_entries(info: ThreePublicInput) -> tuple[Entry, ...]:
+    return (
         info.total,
         info.overseas,
         info.vehicles,
@@ -262,9 +279,6 @@ def three_public(data: DisclosureInput) -> Table:
         info.vehicle_operation,
         info.reception,
     )
-    actuals = [_money(e.amount) for e in entries]
-    rows = (first, tuple(second), tuple(third), (*budgets, *actuals))
-    return Table("statement", rows, 12, header_rows=3)
 
 
 def _three_public_budgets(info: ThreePublicInput) -> list[Decimal]:

@@ -70,3 +70,17 @@ def test_self_evaluation_totals_and_execution_scores_are_computed() -> None:
 def test_every_heading_has_a_distinct_anchor_for_the_contents() -> None:
     anchors = [b.anchor for b in describe(example(4)).blocks if isinstance(b, Heading)]
     assert len(anchors) == len(set(anchors))
+
+
+def test_a_budget_uses_the_budget_outline_and_compares_with_last_years_budget(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from juesuan import pipeline
+
+    data = dataclasses.replace(example(4), kind="budget")
+    description = describe(data)
+    headings = [h.text for h in description.headings]
+    assert "一、收支预算总体情况说明" in headings and "第四部分 部门预算报表" in headings
+    assert not any("决算" in h for h in headings)
+    assert any("比上年预算" in p for p in paragraphs(data))
+    result = pipeline.render(data, (tmp_path / "budget.html",))
+    assert result.report.findings == ()
+    assert pipeline.extract_file(tmp_path / "budget.html").kind == "budget"
