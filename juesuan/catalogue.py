@@ -43,7 +43,11 @@ FORMER_NAMES: dict[str, tuple[str, ...]] = {
     "207": ("文化体育与传媒支出",),
     "210": ("医疗卫生与计划生育支出", "医疗卫生支出"),
     "220": ("国土海洋气象等支出",),
+    "20805": ("行政事业单位离退休",),
 }
+#: The catalogue year from which a former name is retired (None: the year is not known, so
+#: the former name is accepted in every year).
+RENAMED_IN: dict[str, int | None] = {"207": 2019, "210": 2019, "220": 2019, "20805": None}
 
 
 def _verification(source: str) -> str:
@@ -83,7 +87,7 @@ def economic_codes() -> dict[str, CatalogueEntry]:
 
 def normalize_name(name: str) -> str:
     """A name compared loosely: no spaces, brackets unified, level suffixes such as （项） dropped."""
-    compact = re.sub(r"\s", "", name).replace("(", "（").replace(")", "）")
+    compact = re.sub(r"\s", "", name).replace("(", "（").replace(")", "）").lstrip("-－·•")
     compact = re.sub(r"（[类款项]）$", "", compact)
     return compact.replace("“", "").replace("”", "").replace('"', "")
 

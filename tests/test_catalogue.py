@@ -58,3 +58,9 @@ def test_the_function_catalogue_loads_with_verification_levels() -> None:
     assert entries["210"].former_names and codes.name_matches(entries["210"], "医疗卫生与计划生育支出")
     assert codes.name_matches(entries["2080505"], "机关事业单位基本养老保险缴费支出（项）")
     assert codes.economic_codes()["30101"].name == "基本工资"
+
+
+def test_retired_names_are_accepted_before_their_rename_only() -> None:
+    entry = codes.function_codes()["210"]
+    assert codes.RENAMED_IN["210"] == 2019 and "医疗卫生与计划生育支出" in entry.former_names
+    assert codes.normalize_name("-行政单位医疗") == "行政单位医疗"

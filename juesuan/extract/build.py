@@ -36,6 +36,7 @@ def extract(document: Document) -> Disclosure:
     return Disclosure(
         file=document.path,
         kind=kind_of(document),
+        scope=scope_of(document),
         year=year_of(document),
         department=department_of(document, root),
         headings=tuple(headings),
@@ -100,6 +101,17 @@ def kind_of(document: Document) -> str | None:
     if not words["final"] and not words["budget"]:
         return None
     return "final" if words["final"] >= words["budget"] else "budget"
+
+
+def scope_of(document: Document) -> str:
+    """``unit`` when the title says 单位预算/单位决算, else ``department``."""
+    for paragraph in document.paragraphs[:6]:
+        text = re.sub(r"\s", "", paragraph.text)
+        if re.search(r"单位(?:综合)?(?:预算|决算)", text):
+            return "unit"
+        if re.search(r"部门(?:综合)?(?:预算|决算)", text):
+            return "department"
+    return "department"
 
 
 _TITLE_YEAR_RE = re.compile(r"(20\d{2})\s*年(?:度)?\s*(?:部门|单位)?(?:综合)?(?:预算|决算)")

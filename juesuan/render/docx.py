@@ -140,6 +140,8 @@ def _cell_xml(cell: Cell, width: int, in_header: bool, restart: bool) -> str:
     header = cell.header or in_header
     if header:
         properties += '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>'
+    if cell.numeric:
+        properties += "<w:noWrap/>"  # a figure never wraps ("100.00%" split over two lines)
     properties += '<w:vAlign w:val="center"/>'
     align = "right" if cell.numeric else "center" if header else "left"
     lines = cell.text.split("\n") if cell.text else [""]

@@ -52,7 +52,11 @@ def _funds_rows(evaluation: SelfEvaluationInput) -> list[tuple[Cell, ...]]:
         )
         if index == 0:
             rate_text = numbers.percent(rate) if rate is not None else "—"
-            tail = (Cell(numbers.score(WEIGHT)), Cell(rate_text), Cell(numbers.score(score)))
+            tail = (
+                Cell(numbers.score(WEIGHT), numeric=True),
+                Cell(rate_text, numeric=True),
+                Cell(numbers.score(score), numeric=True),
+            )
         else:
             tail = (Cell("—"), Cell("—"), Cell("—"))
         rows.append((CONTINUED, Cell(label, colspan=2), *money, *tail))

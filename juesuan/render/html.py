@@ -9,7 +9,6 @@ not a list, so that juesuan's HTML reader does not take its entries for headings
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from html import escape
 from importlib import resources
@@ -28,17 +27,6 @@ from juesuan.render.document import (
 )
 
 TAGS = {1: "h1", 2: "h2", 3: "h3"}
-#: The integer part of a number with the character before it ("支171" of "项目支出171.43万元").
-_NUMBER_START = re.compile(r"([^\d\s.,<>&;])(\d+)")
-
-
-def keep_numbers(text: str) -> str:
-    """Keep each number's integer part on the line of the character before it (print only).
-
-    A printed line must never start with "171." or "0.": PDF readers, juesuan's included,
-    take such a line for a numbered item ("1.") instead of the rest of a sentence.
-    """
-    return _NUMBER_START.sub(r'<span class="nb">\1\2</span>', text)
 
 
 def stylesheet() -> str:
@@ -83,7 +71,7 @@ def block_html(block: Block, chart: Callable[[Chart], str]) -> str:
         tag = TAGS[block.level]
         return f'<{tag} id="{block.anchor}">{escape(block.text)}</{tag}>\n'
     if isinstance(block, Paragraph):
-        return f'<p class="{block.style}">{keep_numbers(escape(block.text))}</p>\n'
+        return f'<p class="{block.style}">{escape(block.text)}</p>\n'
     if isinstance(block, Table):
         return table_html(block)
     if isinstance(block, Chart):

@@ -95,6 +95,12 @@ EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
         [("warning", 2), ("warning", 2), ("warning", 2)],
         "一、收入支出决算总体情况说明\n测试局2021年度本年收入10.00万元，比上年下降5.00%（含上年结转）。\n",
     ),
+    "CODE-004": (
+        "测试局2021年度部门决算\n"
+        + expenditure([["210", "医疗卫生与计划生育支出", "10.00", "10.00", "0.00"]]),
+        [("warning", 11)],
+        "测试局2021年度部门决算\n" + expenditure([["210", "卫生健康支出", "10.00", "10.00", "0.00"]]),
+    ),
     "XTAB-001": (
         summary_and_expenditure("85.00"),
         [("error", 45), ("error", 69)],
