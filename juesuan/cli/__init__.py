@@ -7,29 +7,44 @@ is shown as one line naming the file, and the exit code is 2.
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from juesuan import __version__
-from juesuan.cli import check as check_command
-from juesuan.cli import extract as extract_command
-from juesuan.cli import rules as rules_command
+
+#: command → module under ``juesuan.cli`` that defines it (under the same name). Modules are
+#: imported only when their command runs, so ``juesuan check`` never pays for PDF output.
+COMMANDS: dict[str, str] = {
+    "check": "check",
+    "extract": "extract",
+    "score": "score",
+    "render": "render",
+    "template": "template",
+    "debug": "debug",
+    "rules": "rules",
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command: click.Command = getattr(importlib.import_module(f"juesuan.cli.{module}"), cmd_name)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="juesuan")
 def cli() -> None:
     """juesuan（决算）：读取、检查、评分并生成部门预算/决算公开文件。"""
-
-
-cli.add_command(check_command.check)
-cli.add_command(extract_command.extract)
-cli.add_command(rules_command.rules)
-cli.add_command(__import__("juesuan.cli.score", fromlist=["score"]).score)
-cli.add_command(__import__("juesuan.cli.debug", fromlist=["debug"]).debug)
-cli.add_command(__import__("juesuan.cli.render", fromlist=["render"]).render)
-cli.add_command(__import__("juesuan.cli.template", fromlist=["template"]).template)
 
 
 def main(argv: list[str] | None = None) -> int:
