@@ -5,6 +5,7 @@ The public API is small and lazy, so that ``import juesuan`` stays cheap:
 - :func:`read` — a file → the typed :class:`~juesuan.model.disclosure.Disclosure`;
 - :func:`check` — a file or a disclosure → the :class:`~juesuan.findings.Report`;
 - :func:`run` — both at once, as an :class:`~juesuan.pipeline.Outcome`;
+- :func:`generate` — an input (workbook, JSON/YAML or model) → the rendered disclosure files;
 - :func:`score` — a file or a disclosure → the :class:`~juesuan.scoring.ScoreResult`
   (self-evaluations rescored by the published rules; completeness on request).
 """
@@ -63,22 +64,20 @@ def run(path: str | Path, settings: Settings | None = None) -> Outcome:
     return pipeline.run(path, settings=settings)
 
 
-__all__ = ["__version__", "check", "read", "render", "run", "score"]
-
-
-# The stage package ``juesuan.render`` and this function share a name. Importing the package
-# first (it is light: the writers load on first use) lets the function, defined after it,
-# be what ``juesuan.render`` names; code that needs the package imports from it by name
-# (``from juesuan.render import write``).
-import juesuan.render  # noqa: E402, F401
-
-
-def render(
+def generate(
     source: str | Path | DisclosureInput,
     outputs: tuple[str | Path, ...] = (),
     force: bool = False,
 ) -> Rendered:
-    """Generate a disclosure from its input (workbook, JSON/YAML or model) into ``outputs``."""
+    """Generate a disclosure from its input (workbook, JSON/YAML or model) into ``outputs``.
+
+    Named ``generate`` rather than ``render`` because ``juesuan.render`` is the rendering
+    stage's package, and a package and a function cannot share one name without importing
+    the package eagerly on every ``import juesuan``.
+    """
     from juesuan import pipeline
 
     return pipeline.render(source, outputs, force=force)
+
+
+__all__ = ["__version__", "check", "generate", "read", "run", "score"]

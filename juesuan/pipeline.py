@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from juesuan.document import Document, Paragraph, Row, Table
 from juesuan.findings import Report
 from juesuan.model.disclosure import Disclosure, Heading
-from juesuan.model.input import DisclosureInput
 from juesuan.model.statements import Statement, StatementRow
 from juesuan.settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
     from juesuan.extract.statement_columns import Layout
+    from juesuan.model.input import DisclosureInput
     from juesuan.render.document import Description
     from juesuan.scoring import ScoreResult
 
@@ -180,6 +180,7 @@ def render(
     """
     from juesuan import checks, extract
     from juesuan.ingest import text, workbook
+    from juesuan.model.input import DisclosureInput
     from juesuan.render import narrative
     from juesuan.render import render as render_format
     from juesuan.render import write as write_file
