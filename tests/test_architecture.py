@@ -28,7 +28,7 @@ CORE = {
     "data",
 }
 INTERFACES = {"cli", "web", "__main__"}
-ORCHESTRATION = {"pipeline", "__init__"}
+ORCHESTRATION = {"pipeline", "inspection", "__init__"}
 
 
 def layer(part: str) -> int:
@@ -90,6 +90,7 @@ def test_every_part_of_the_package_has_tests() -> None:
         "__init__": "seed",
         "__main__": "cli",
         "data": "catalogue",
+        "inspection": "debug",
         "docs": "catalogue",
         "findings": "catalogue",
         "source": "seed",

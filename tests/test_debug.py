@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from juesuan import pipeline
 from juesuan.cli import main
+from juesuan.inspection import ParagraphInspection, TableInspection, inspect_page
 from tests.conftest import CORPUS, EXAMPLE
 
 PUTUO = CORPUS / "real" / "zxj-GOV" / "上海市普陀区财政局2024年度部门决算.pdf"
@@ -38,9 +38,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 @needs_putuo
 def test_inspection_assigns_the_income_table_and_its_column_roles() -> None:
-    inspection = pipeline.inspect_page(PUTUO, 8)
-    titles = [b for b in inspection.blocks if isinstance(b, pipeline.ParagraphInspection)]
-    tables = [b for b in inspection.blocks if isinstance(b, pipeline.TableInspection)]
+    inspection = inspect_page(PUTUO, 8)
+    titles = [b for b in inspection.blocks if isinstance(b, ParagraphInspection)]
+    tables = [b for b in inspection.blocks if isinstance(b, TableInspection)]
     assert titles[0].paragraph.text == "收入决算表" and titles[0].roles == ("statement_title",)
     assert titles[0].statement_key == "income"
     (table,) = tables
@@ -165,10 +165,10 @@ def test_text_tables_are_inspected_too(tmp_path: Path) -> None:
     text = f"收入决算表\n单位：万元\n{grid}"
     file = tmp_path / "doc.txt"
     file.write_text(text, encoding="utf-8")
-    inspection = pipeline.inspect_page(file, 1)
-    roles = [b.roles for b in inspection.blocks if isinstance(b, pipeline.ParagraphInspection)]
+    inspection = inspect_page(file, 1)
+    roles = [b.roles for b in inspection.blocks if isinstance(b, ParagraphInspection)]
     assert roles == [("statement_title",), ("unit",)]
-    table = next(b for b in inspection.blocks if isinstance(b, pipeline.TableInspection))
+    table = next(b for b in inspection.blocks if isinstance(b, TableInspection))
     assert table.statement_key == "income"
     assert [c.column_id for c in table.columns if c.role == "value"] == ["total", "appropriation", "other"]
     assert [(index, row.code, row.name) for index, row in table.readings][-1] == (2, "2010601", "行政运行")

@@ -95,3 +95,14 @@ def check_evaluation_reading(disclosure: Disclosure, settings: Settings) -> Iter
                 {"name": evaluation.name or evaluation.title, "why": "；".join(why)},
                 section="项目支出绩效自评表",
             )
+
+
+def judged(disclosure: Disclosure) -> Iterator[SelfEvaluation]:
+    """The self-evaluation tables whose reading can be trusted, for the PERF rules."""
+    yield from (evaluation for evaluation in disclosure.self_evaluations if readable(evaluation, disclosure))
+
+
+def nothing_to_judge(disclosure: Disclosure) -> Iterator[Yield]:
+    """Not applicable when the document has no self-evaluation table."""
+    if not disclosure.self_evaluations:
+        yield NotApplicable("文档中没有绩效自评表")

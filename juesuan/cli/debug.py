@@ -13,8 +13,8 @@ import click
 
 from juesuan.document import Box
 from juesuan.errors import InputError
+from juesuan.inspection import ColumnRole, PageInspection, ParagraphInspection, TableInspection
 from juesuan.model.statements import StatementRow
-from juesuan.pipeline import ColumnRole, PageInspection, ParagraphInspection, TableInspection
 
 ROLE_NAMES = {
     "furniture": "页眉页脚（不参与提取）",
@@ -46,11 +46,11 @@ ROW_NAMES = {"title": "标题行", "header": "表头", "data": ""}
 )
 def debug(path: str, page: int, image: str | None, output_format: str) -> int:
     """显示某一页识别出的内容：段落、表格、所属报表、列的角色和每个单元格，并画出识别框。"""
-    from juesuan import pipeline
     from juesuan.cli.output import echo_json
+    from juesuan.inspection import inspect_page
 
     try:
-        inspection = pipeline.inspect_page(path, page)
+        inspection = inspect_page(path, page)
     except InputError as error:
         click.echo(click.style(f"juesuan：{error}", fg="red"), err=True)
         return 2

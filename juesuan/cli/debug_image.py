@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from juesuan.document import Box, Cell, Table
-from juesuan.pipeline import ColumnRole, PageInspection, ParagraphInspection, TableInspection
+from juesuan.inspection import ColumnRole, PageInspection, ParagraphInspection, TableInspection
 
 if TYPE_CHECKING:
     from PIL import Image, ImageDraw, ImageFont
