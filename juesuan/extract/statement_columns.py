@@ -149,6 +149,16 @@ def _numbering_row(row: Row) -> bool:
     ]
 
 
+def _spread_group_labels(grid: list[list[str]]) -> None:
+    """Formats without merged cells (text, Markdown) print a group label once, over its first
+    column: spread it right over the empty cells that have labels below them."""
+    for r in range(len(grid) - 1):
+        for c in range(1, len(grid[r])):
+            below = any(grid[lower][c] for lower in range(r + 1, len(grid)))
+            if not grid[r][c] and grid[r][c - 1] and below:
+                grid[r][c] = grid[r][c - 1]
+
+
 def header_paths(header: list[Row], width: int) -> list[tuple[str, ...]]:
     """Each column's header labels top to bottom, merged cells spread over the columns they span."""
     grid = [["" for _ in range(width)] for _ in header]
@@ -159,6 +169,8 @@ def header_paths(header: list[Row], width: int) -> list[tuple[str, ...]]:
                 continue
             for covered in range(c, min(width, c + max(1, cell.col_span))):
                 grid[r][covered] = text
+    if not any(cell.col_span > 1 for row in header for cell in row.cells):
+        _spread_group_labels(grid)
     paths: list[tuple[str, ...]] = []
     for c in range(width):
         labels: list[str] = []

@@ -19,7 +19,8 @@ from juesuan.errors import InputError
 READERS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
-    ".md": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
     ".pdf": "pdf",
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",

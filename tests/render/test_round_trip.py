@@ -12,7 +12,7 @@ from juesuan import pipeline
 from juesuan.render.synthetic import example
 from tests.render.helpers import printed, read_back, rendered
 
-FAST_FORMATS = ("text", "html", "docx")
+FAST_FORMATS = ("text", "markdown", "html", "docx")
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -25,20 +25,17 @@ def test_random_valid_models_come_back_equal_and_clean(seed: int, tmp_path: Path
         assert printed(back) == printed(data), output_format
 
 
-def test_markdown_gives_back_the_narrative_but_not_the_tables(tmp_path: Path) -> None:
-    """.md is read by the Word-export text reader, which has no Markdown tables."""
+def test_markdown_comes_back_equal_and_clean(tmp_path: Path) -> None:
+    """.md is read by the Markdown reader: paragraphs, setext headings and pipe tables."""
     data = example(5)
     back, report = read_back(rendered(data, "markdown", tmp_path))
-    assert printed(back).income == data.income and back.general_budget_items == data.general_budget_items
-    assert printed(back).three_public == printed(data).three_public
-    assert back.performance.evaluations == ()
-    assert [f.rule for f in report.findings] == ["COMP-002"]
+    assert [(f.rule, f.message) for f in report.findings] == []
+    assert printed(back) == printed(data)
 
 
 def test_the_nine_statements_are_laid_out_as_published_and_read_back(tmp_path: Path) -> None:
     disclosure = pipeline.extract_file(rendered(example(6), "html", tmp_path))
-    # The self-evaluation tables are statements too for the extractor (performance_targets).
-    assert [s.key for s in disclosure.statements if s.key != "performance_targets"] == [
+    assert [s.key for s in disclosure.statements] == [
         "summary",
         "income",
         "expenditure",
@@ -51,10 +48,6 @@ def test_the_nine_statements_are_laid_out_as_published_and_read_back(tmp_path: P
     ]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the statement extractor (extract/statements*.py) is being written: rows are compared once it reads codes and columns exactly",
-)
 @pytest.mark.parametrize("output_format", FAST_FORMATS)
 def test_statement_rows_come_back_with_their_codes_and_amounts(output_format: str, tmp_path: Path) -> None:
     data = example(7)
