@@ -154,7 +154,7 @@ def check_grade(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
 
 @rule(
     id="PERF-014",
-    severity=Severity.WARNING,
+    severity=Severity.INFO,
     title="年度指标值无法评判",
     template="《{name}》指标“{indicator}”的年度指标值“{target}”没有{missing}，无法判断是否完成",
     tags=("performance",),

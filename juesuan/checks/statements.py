@@ -6,12 +6,14 @@ and the identity rules then report "could not check" for it instead of errors.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
 from juesuan.checks.statement_identities import Identity, all_identities, trusted
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
+from juesuan.model.statements import Statement
 from juesuan.settings import Settings
 
 SECTION = "决算报表"
@@ -181,6 +183,23 @@ def check_statement_reading(disclosure: Disclosure, settings: Settings) -> Itera
         )
 
 
+#: What the text names when it says a statement has nothing ("本单位无政府性基金预算支出").
+SUBJECTS = {"government_fund": "政府性基金", "state_capital": "国有资本经营", "three_public": "三公"}
+NIL_RE = re.compile(r"(?:无|没有|未(?:安排|发生)|不涉及)")
+
+
+def _said_to_be_nil(disclosure: Disclosure, statement: Statement) -> bool:
+    """Whether a paragraph says the statement's subject is nil (the explanation in the narrative)."""
+    subject = SUBJECTS.get(statement.key)
+    if subject is None:
+        return False
+    for passage in disclosure.passages:
+        at = passage.text.find(subject)
+        if at >= 0 and NIL_RE.search(passage.text[max(0, at - 12) : at + len(subject) + 12]):
+            return True
+    return False
+
+
 @rule(
     id="STMT-005",
     severity=Severity.WARNING,
@@ -197,7 +216,7 @@ def check_empty_statements(disclosure: Disclosure, settings: Settings) -> Iterat
         if not statement.is_empty:
             continue
         found = True
-        if statement.empty_note or statement.key in explained:
+        if statement.empty_note or statement.key in explained or _said_to_be_nil(disclosure, statement):
             yield Checked()
         else:
             yield Violation(statement.source, {"title": statement.title}, section=statement_name(disclosure))

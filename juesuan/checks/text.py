@@ -30,6 +30,7 @@ def _problems(text: str) -> list[str]:
     for match in DOUBLED_RE.finditer(text):
         found.append(f"标点重复“{match.group(0)}”")
     complete = text.endswith(("。", "；", "！", "？"))  # a paragraph cut at a page break may close later
+    text = text.replace("(", "（").replace(")", "）")  # half- and full-width brackets close each other
     for opening, closing in PAIRS if complete else ():
         if text.count(opening) != text.count(closing):
             found.append(f"“{opening}”{text.count(opening)}个而“{closing}”{text.count(closing)}个，不配对")

@@ -12,6 +12,7 @@ from collections import Counter
 
 from juesuan.document import Document, Paragraph
 from juesuan.extract import narrative, other_matters
+from juesuan.extract.identity import department_of, year_of
 from juesuan.extract.performance import self_evaluations
 from juesuan.extract.profile import profile
 from juesuan.extract.reflow import reflow
@@ -21,7 +22,6 @@ from juesuan.extract.statements import statements
 from juesuan.model.disclosure import Disclosure, GlossaryEntry, Passage, StatementReference
 from juesuan.model.narrative import Narrative
 
-_YEAR_RE = re.compile(r"(20\d{2})\s*年度?")
 _GLOSSARY_RE = re.compile(r"^(?P<term>[^：:。]{2,30})[：:](?P<definition>.+)$")
 
 
@@ -29,6 +29,7 @@ def extract(document: Document) -> Disclosure:
     """Everything the document states, as typed data."""
     narrative.forget_scans()
     found = statements(document)
+    department = department_of(document)  # before reflow, which drops the lines statements consumed
     document = reflow(document)
     headings, root = outline(document)
     evaluations, notes = self_evaluations(document.tables)
@@ -38,7 +39,7 @@ def extract(document: Document) -> Disclosure:
         kind=kind_of(document),
         scope=scope_of(document),
         year=year_of(document),
-        department=department_of(document, root),
+        department=department,
         headings=tuple(headings),
         profile=profile(find(root, "职能") or find(root, "职责"), find(root, "机构") or find(root, "人员")),
         statements=tuple(found),
@@ -112,34 +113,6 @@ def scope_of(document: Document) -> str:
         if re.search(r"部门(?:综合)?(?:预算|决算)", text):
             return "department"
     return "department"
-
-
-_TITLE_YEAR_RE = re.compile(r"(20\d{2})\s*年(?:度)?\s*(?:部门|单位)?(?:综合)?(?:预算|决算)")
-
-
-def year_of(document: Document) -> int | None:
-    """The fiscal year: from the title ("2026年部门预算", "2024年度部门决算"), else the year
-    most often written as "N年度" in the opening pages."""
-    for paragraph in document.paragraphs[:8]:
-        match = _TITLE_YEAR_RE.search(paragraph.text)
-        if match:
-            return int(match.group(1))
-    years: Counter[int] = Counter()
-    for paragraph in document.paragraphs[:120]:
-        years.update(int(m.group(1)) for m in _YEAR_RE.finditer(paragraph.text) if "年度" in m.group(0))
-    if not years:
-        return None
-    return years.most_common(1)[0][0]
-
-
-def department_of(document: Document, root: Section) -> str:
-    """The department named on the first line (the cover), without year and document words."""
-    for paragraph in root.paragraphs[:3] or document.paragraphs[:1]:
-        name = re.sub(r"20\d{2}\s*年度?|部门决算|部门预算|单位决算|单位预算|公开|说明", "", paragraph.text)
-        name = name.strip(" ：:")
-        if name:
-            return name
-    return ""
 
 
 def statements_listed(root: Section, present: set[str]) -> list[StatementReference]:

@@ -14,8 +14,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from juesuan.model.disclosure import Disclosure
-from juesuan.model.figures import Figure
+from juesuan.model.figures import Figure, StatedAmount
+from juesuan.model.narrative import ThreePublicNarrative
 from juesuan.model.statements import Statement, StatementRow
+from juesuan.model.summary_statements import (
+    THREE_PUBLIC_PARTS,
+    agency_column,
+    basic_split,
+    three_public,
+    total_row,
+)
 
 WAN = Decimal(10000)
 CENT = Decimal("0.01")
@@ -96,109 +104,149 @@ def _side_total(statement: Statement | None, pattern: str, side: str) -> Figure 
 
 def _income_total(summary: Statement | None) -> Figure | None:
     """本年收入合计; when only 收入总计 is printed and nothing is carried over, that total."""
-    stated = _side_total(
-        summary, r"本年收入合计|^收入合计|^(?:[一二三四五六七八九十]+、)?本年收入$", "income"
-    )
+    stated = _side_total(summary, INCOME_TOTAL, "income")
     if stated is not None or summary is None:
         return stated
-    carried = [r for r in summary.rows if r.side == "income" and re.search(r"结转|结余", r.name)]
-    if all(all(f.value == 0 for _, f in r.values) for r in carried):
+    if _nothing_carried(summary):
         return _side_total(summary, r"总计", "income")
     return None
 
 
-def _total_row(statement: Statement | None) -> StatementRow | None:
-    if statement is None:
-        return None
-    named = _row(statement, r"^(?:合计|总计)$")
-    if named is not None:
-        return named
-    uncoded = [r for r in statement.rows if not r.code and r.values]
-    return uncoded[0] if uncoded and statement.rows and statement.rows[0] is uncoded[0] else None
+INCOME_TOTAL = r"本年收入合计|^收入合计|^(?:[一二三四五六七八九十]+、)?本年收入$"
+EXPENDITURE_TOTAL = r"本年支出合计|^支出合计|^本年支出$"
 
 
-_ROW_PARTS = {
-    "total": "三公",
-    "overseas_travel": "因公出国",
-    "official_vehicles.subtotal": "购置及运行",
-    "official_vehicles.vehicle_purchase": "购置费",
-    "official_vehicles.vehicle_operation": "运行",
-    "official_reception": "接待",
-}
+def _nothing_carried(summary: Statement) -> bool:
+    carried = [r for r in summary.rows if r.side in ("income", "") and re.search(r"结转|结余", r.name)]
+    return all(all(f.value == 0 for _, f in r.values) for r in carried)
 
 
-def _three_public(disclosure: Disclosure, part: str) -> Figure | None:
-    """A “三公” figure, actual for finals and budget for budgets; None when the layout leaves
-    it ambiguous (several units' rows, two years without the document's)."""
-    statement = _statement(disclosure, "three_public")
-    if statement is None or not statement.rows:
-        return None
-    measure = "budget" if disclosure.kind == "budget" else "actual"
-    measure_rows = [r for r in statement.rows if r.name in ("预算数", "决算数")]
-    if measure_rows:
-        row: StatementRow | None = next(
-            (r for r in measure_rows if r.name == ("预算数" if measure == "budget" else "决算数")), None
-        )
-        return _three_public_column(statement, row, part, "", disclosure.year)
-    named = [r for r in statement.rows if "三公" in r.name]
-    if named:  # one row per item ("“三公”经费", "（一）因公出国（境）支出" …)
-        wanted = _ROW_PARTS[part]
-        item = next((r for r in statement.rows if wanted in r.name and r.values), None)
-        return _first_value(item, "total", "general_budget") if item is not None else None
-    rows = [r for r in statement.rows if r.values and any(f.value for _, f in r.values)]
-    if len(rows) != 1:
-        return None
-    return _three_public_column(statement, rows[0], part, measure, disclosure.year)
-
-
-def _three_public_column(
-    statement: Statement, row: StatementRow | None, part: str, measure: str, year: int | None
-) -> Figure | None:
-    if row is None:
-        return None
-    ids = [c.id for c in statement.columns]
-    suffixes = [f"@{measure}{year}", f"@{measure}", ""] if measure else [""]
-    bases = [part, f"three_public.{part}", f"{part}.general_budget"]
-    if part == "total":
-        bases = ["three_public.subtotal", "total", "general_budget"]
-    for suffix in suffixes:
-        for base in bases:
-            candidates = [i for i in ids if i == base + suffix]
-            if len(candidates) == 1:
-                return row.value(candidates[0])
-            if len(candidates) > 1:
-                return None
+def _grand_total(summary: Statement | None) -> Figure | None:
+    """收入总计; else the 收入合计 printed after 本年收入合计 and the carry-over."""
+    stated = _side_total(summary, r"总计", "income")
+    if stated is not None or summary is None:
+        return stated
+    names = [r.name for r in summary.rows if r.side == "income"]
+    current = next((i for i, n in enumerate(names) if re.search(r"本年收入合计", n)), None)
+    later = [i for i, n in enumerate(names) if re.fullmatch(r"收入合计", n)]
+    if current is not None and later and later[-1] > current:
+        return _side_total(summary, r"^收入合计$", "income")
     return None
+
+
+def _unsided(summary: Statement | None, pattern: str) -> Figure | None:
+    """A total of a summary whose sides were not told apart (收入 and 支出 blocks side by side):
+    the row's figures, with a nameless block printed on the same line, when they agree."""
+    if summary is None or any(r.side for r in summary.rows):
+        return None
+    rows = list(summary.rows)
+    for index, row in enumerate(rows):
+        if not re.search(pattern, row.name):
+            continue
+        figures = [f for _, f in row.values]
+        for following in rows[index + 1 :]:
+            if following.name or following.source.line != row.source.line:
+                break
+            figures.extend(f for _, f in following.values)
+        printed = {f.value for f in figures if f.value != 0}
+        if len(printed) == 1:
+            return next(f for f in figures if f.value != 0)
+        return None
+    return None
+
+
+def _unsided_figures(summary: Statement | None, kind: str | None) -> dict[str, Figure | None]:
+    income = _unsided(summary, r"^(?:当年|本年)收入(?:小计|合计)?$")
+    grand = _unsided(summary, r"^收入总计$")
+    if grand is None and income is not None and summary is not None:
+        names = [r.name for r in summary.rows]
+        current = next(i for i, n in enumerate(names) if re.search(r"^(?:当年|本年)收入", n))
+        if "收入合计" in names[current + 1 :]:
+            grand = _unsided(summary, r"^收入合计$")
+        elif kind == "budget" and _nothing_carried(summary):
+            grand = income
+    return {
+        "income_total": income,
+        "grand_total": grand,
+        "expenditure_total": _unsided(summary, r"^(?:当年|本年)支出(?:小计|合计)?$"),
+    }
+
+
+def _basic_statement(disclosure: Disclosure) -> Statement | None:
+    """The 一般公共预算 基本支出 statement (the first 基本支出 statement when none says so)."""
+    found = [s for s in disclosure.statements if s.key == "basic_expenditure"]
+    return next((s for s in found if "一般公共预算" in s.title), found[0] if found else None)
+
+
+def _by_header(
+    statement: Statement | None, row: StatementRow | None, ids: tuple[str, ...], pattern: str
+) -> Figure | None:
+    """The figure of ``row`` in the column with one of ``ids``, else in the one column whose
+    lowest header label matches ``pattern``."""
+    if statement is None or row is None:
+        return None
+    found = _first_value(row, *ids)
+    if found is not None:
+        return found
+    matching = {c.id for c in statement.columns if c.header and re.search(pattern, c.header[-1])}
+    return row.value(matching.pop()) if len(matching) == 1 else None
+
+
+def _from_appropriation(disclosure: Disclosure, general: StatementRow | None, name: str) -> Figure | None:
+    """基本/项目支出 of the 财政拨款收支总表 when every appropriation is 一般公共预算 (the other
+    funds print zero and the 一般公共预算 total equals the appropriation total)."""
+    appropriation = _statement(disclosure, "appropriation_summary")
+    spent = _side_total(appropriation, r"^支出(?:合计|总计)$|本年支出合计", "expenditure")
+    total = _first_value(general, "total")
+    if appropriation is None or spent is None or total is None or spent.value != total.value:
+        return None
+    funds = [
+        r for r in appropriation.rows if r.side == "income" and re.search(r"政府性基金|国有资本", r.name)
+    ]
+    if not funds or any(f.value != 0 for r in funds for _, f in r.values):
+        return None
+    return _side_total(appropriation, rf"^(?:[一二三四五六七八九十]+、)?{name}$", "expenditure")
 
 
 def _statement_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
     summary = _statement(disclosure, "summary")
     appropriation = _statement(disclosure, "appropriation_summary")
-    general = _total_row(_statement(disclosure, "general_budget_expenditure"))
-    basic = _statement(disclosure, "basic_expenditure")
-    return {
-        "income_total": _income_total(summary),
-        "grand_total": _side_total(summary, r"总计", "income"),
-        "expenditure_total": _side_total(summary, r"本年支出合计|^支出合计|^本年支出$", "expenditure")
-        or _side_total(summary, r"总计", "expenditure"),
-        "appropriation_total": _income_total(appropriation),
+    general_statement = _statement(disclosure, "general_budget_expenditure")
+    general = total_row(general_statement)
+    basic = _basic_statement(disclosure)
+    unsided = _unsided_figures(summary, disclosure.kind)
+    three = _statement(disclosure, "three_public")
+    figures: dict[str, Figure | None] = {
+        "income_total": _income_total(summary) or unsided["income_total"],
+        "grand_total": _grand_total(summary) or unsided["grand_total"],
+        "expenditure_total": _side_total(summary, EXPENDITURE_TOTAL, "expenditure")
+        or _side_total(summary, r"总计", "expenditure")
+        or unsided["expenditure_total"],
+        "appropriation_total": _income_total(appropriation)
+        or _side_total(appropriation, r"^(?:一、)?(?:本年)?财政拨款(?:收入)?$", "income"),
         "general_budget_appropriation": _side_total(appropriation, r"一般公共预算", "income")
         or _side_total(summary, r"一般公共预算", "income"),
         "general_budget_expenditure": _first_value(general, "total", "total@budget"),
-        "general_budget_basic": _first_value(general, "basic", "basic.subtotal"),
-        "general_budget_project": _first_value(general, "project", "project.subtotal"),
+        "general_budget_basic": _by_header(
+            general_statement, general, ("basic", "basic.subtotal", "of_item.basic"), r"基本支出$"
+        )
+        or _from_appropriation(disclosure, general, "基本支出"),
+        "general_budget_project": _by_header(
+            general_statement,
+            general,
+            ("project", "project.subtotal", "of_item.project"),
+            r"项目支出$|专项业务经费",
+        )
+        or _from_appropriation(disclosure, general, "项目支出"),
         "personnel_costs": _first_value(_row(basic, r"^人员经费(?:合计)?$"), "total")
-        or _first_value(_total_row(basic), "personnel"),
+        or basic_split(basic, "personnel"),
         "operating_costs": _first_value(_row(basic, r"^公用经费(?:合计)?$"), "total")
-        or _first_value(_total_row(basic), "operating"),
-        "three_public_total": _three_public(disclosure, "total"),
-        "overseas_travel": _three_public(disclosure, "overseas_travel"),
-        "vehicles_total": _three_public(disclosure, "official_vehicles.subtotal"),
-        "vehicle_purchase": _three_public(disclosure, "official_vehicles.vehicle_purchase"),
-        "vehicle_operation": _three_public(disclosure, "official_vehicles.vehicle_operation"),
-        "official_reception": _three_public(disclosure, "official_reception"),
-        "procurement_total": _first_value(_total_row(_statement(disclosure, "procurement")), "total"),
+        or basic_split(basic, "operating"),
+        "procurement_total": _first_value(total_row(_statement(disclosure, "procurement")), "total"),
     }
+    for name, part in THREE_PUBLIC_PARTS.items():
+        figures[name] = three_public(three, part, disclosure.year, disclosure.kind)
+    return figures
 
 
 def _narrative_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
@@ -206,7 +254,7 @@ def _narrative_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
     amount: Callable[[object], Figure | None] = lambda stated: getattr(stated, "amount", None)  # noqa: E731
     basic = narrative.basic_expenditure
     procurement = narrative.procurement.composition
-    return {
+    figures = {
         "income_total": amount(narrative.overview.income_total)
         or amount(narrative.income and narrative.income.total),
         "expenditure_total": amount(narrative.overview.expenditure_total),
@@ -217,21 +265,85 @@ def _narrative_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
         "general_budget_basic": amount(basic.total),
         "personnel_costs": amount(basic.personnel_costs and basic.personnel_costs.total),
         "operating_costs": amount(basic.operating_costs and basic.operating_costs.total),
-        "three_public_total": amount(
-            narrative.three_public.composition and narrative.three_public.composition.total
-        ),
         "agency_operating_costs": amount(narrative.agency_operating_costs),
         "procurement_total": amount(procurement and procurement.total),
     }
+    figures.update(_narrative_three_public(narrative.three_public))
+    return figures
+
+
+_THREE_PUBLIC_KEYS = {
+    "three_public_total": "three_public_total",
+    "overseas_travel": "overseas_travel",
+    "vehicles_total": "official_vehicles",
+    "vehicle_purchase": "vehicle_purchase",
+    "vehicle_operation": "vehicle_operation",
+    "official_reception": "official_reception",
+}
+
+
+def _narrative_three_public(three: ThreePublicNarrative) -> dict[str, Figure | None]:
+    """“三公” figures the narrative states: each field's amount when every statement of it
+    (the breakdowns and the restatements) gives the same figure."""
+    stated: list[StatedAmount] = list(three.mentions)
+    for breakdown in (three.composition, three.vehicles):
+        if breakdown is not None:
+            stated.extend((breakdown.total, *breakdown.parts))
+    figures: dict[str, Figure | None] = {}
+    for name, key in _THREE_PUBLIC_KEYS.items():
+        amounts = [s.amount for s in stated if s.key == key and s.amount.is_money]
+        agreed = {in_wan(a) for a in amounts}
+        figures[name] = amounts[0] if len(agreed) == 1 else None
+    return figures
+
+
+def _derived_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
+    """Figures read where the document prints them less directly: 机关运行经费 from its own
+    statement or column, and sentences naming 机关运行经费 or 政府采购 with their amount.
+
+    人员/公用经费 are deliberately not summed from the 基本支出 economic classes (301 + 303): a key
+    figure is what the document states, null otherwise (issue 3)."""
+    agency = total_row(_statement(disclosure, "agency_operating_costs"))
+    return {
+        "agency_operating_costs": (
+            agency.values[0][1] if agency is not None and len(agency.values) == 1 else None
+        )
+        or agency_column(_statement(disclosure, "three_public"))
+        or _passage_amount(disclosure, AGENCY_SENTENCE),
+        "procurement_total": _passage_amount(disclosure, PROCUREMENT_SENTENCE),
+    }
+
+
+_AMOUNT = r"\s*(?:为|共|是|共计)?\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)"
+AGENCY_SENTENCE = re.compile(r"机关运行经费(?:财政拨款)?(?:预算|支出)?(?:安排|总额)?" + _AMOUNT)
+PROCUREMENT_SENTENCE = re.compile(r"政府采购(?:预算|支出)(?:总额|合计)?" + _AMOUNT)
+
+
+def _passage_amount(disclosure: Disclosure, sentence: re.Pattern[str]) -> Figure | None:
+    """The amount the text gives right after its label ("政府采购预算总额 8,525.96 万元") in the
+    first passage that says so, unless the clause names the previous or another year."""
+    for passage in disclosure.passages:
+        match = sentence.search(passage.text)
+        if match is None:
+            continue
+        clause = re.split(r"[，。；,;：:]", passage.text[: match.start()])[-1]
+        years = {int(y) for y in re.findall(r"(20\d{2})\s*年", clause)}
+        if "上年" in clause or (years and years != {disclosure.year}):
+            return None
+        value = Decimal(match["amount"].replace(",", ""))
+        decimals = len(match["amount"].partition(".")[2])
+        source = passage.source.with_text(match.group(0))
+        return Figure(value, match["unit"], source, decimals)
+    return None
 
 
 def key_figures(disclosure: Disclosure) -> dict[str, KeyFigure | None]:
-    """Every key figure: from the statements first, the narrative where no statement states it."""
-    from_statements = _statement_figures(disclosure)
-    from_narrative = _narrative_figures(disclosure)
+    """Every key figure: from the statements first, the narrative where no statement states it,
+    then what the statements print less directly (economic classes, a 机关运行经费 column)."""
+    tiers = (_statement_figures(disclosure), _narrative_figures(disclosure), _derived_figures(disclosure))
     result: dict[str, KeyFigure | None] = {}
     for name in FIELDS:
-        figure = from_statements.get(name) or from_narrative.get(name)
+        figure = next((f for tier in tiers if (f := tier.get(name)) is not None), None)
         result[name] = None if figure is None else KeyFigure(name, in_wan(figure), figure)
     return result
 

@@ -9,8 +9,6 @@ that cannot be told apart): a missing figure is better than a wrong one.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from decimal import Decimal
 
 from juesuan.model.figures import Figure
 from juesuan.model.statements import Column, Statement, StatementRow
@@ -24,7 +22,11 @@ THREE_PUBLIC_PARTS = {
     "vehicle_operation": "vehicle_operation",
     "official_reception": "official_reception",
 }
-_FUNDS = (("一般公共预算", "general_budget"), ("政府性基金", "government_fund"), ("国有资本", "state_capital"))
+_FUNDS = (
+    ("一般公共预算", "general_budget"),
+    ("政府性基金", "government_fund"),
+    ("国有资本", "state_capital"),
+)
 _TOTAL_RE = re.compile(r"^(?:[“”\"]?三公[”\"]?经费)?(?:合计|总计|小计)$")
 _CHANGE_RE = re.compile(r"增减|变化|变动|增长|比上年|差额|对比")
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
@@ -43,6 +45,8 @@ def total_row(statement: Statement | None) -> StatementRow | None:
 
 def _part_of_label(label: str) -> str | None:
     """The “三公” part a header label or a row name names, if any."""
+    if "机关运行" in label or "会议费" in label or "培训费" in label:
+        return "other"
     if "因公出国" in label:
         return "overseas_travel"
     if "接待" in label:
@@ -65,8 +69,9 @@ def _fund(labels: tuple[str, ...]) -> str:
 class _Reading:
     """What one value column of a “三公” statement holds: part, fund, year and measure."""
 
-    def __init__(self, column: Column) -> None:
+    def __init__(self, column: Column, index: int) -> None:
         self.column = column
+        self.index = index
         labels = column.header or (column.id,)
         self.change = any(_CHANGE_RE.search(label) for label in labels)
         self.previous = any("上年" in label for label in labels)
@@ -86,7 +91,7 @@ class _Reading:
             if any(fragment in label for fragment, _ in _FUNDS) and not _part_of_label(label):
                 continue
             if re.search(r"(?:合计|总计|小计)$", label) and "三公" not in label:
-                parent = next((p for p in (_part_of_label(x) for x in labels[:index]) if p), None)
+                parent = next((p for p in map(_part_of_label, reversed(labels[:index])) if p), None)
                 return parent or "table_total"
             part = _part_of_label(label)
             if part is not None:
@@ -114,7 +119,16 @@ def _current(readings: list[_Reading], year: int | None, kind: str | None) -> li
     return kept
 
 
-def _pick(row: StatementRow, readings: list[_Reading], part: str) -> Figure | None:
+def cell(statement: Statement, row: StatementRow, index: int) -> Figure | None:
+    """The figure of ``row`` in the statement's ``index``-th column (None when a repeated column
+    id leaves it unclear which)."""
+    ids = [c.id for c in statement.columns]
+    if [key for key, _ in row.values] == ids:
+        return row.values[index][1]
+    return row.value(ids[index]) if ids.count(ids[index]) == 1 else None
+
+
+def _pick(statement: Statement, row: StatementRow, readings: list[_Reading], part: str) -> Figure | None:
     """The figure of ``part`` in ``row``: the one column for it, or its 一般公共预算 column when
     the other funds of that part are zero."""
     candidates = [r for r in readings if r.part == part]
@@ -122,14 +136,14 @@ def _pick(row: StatementRow, readings: list[_Reading], part: str) -> Figure | No
         candidates = [r for r in readings if r.part == "table_total"]
     plain = [r for r in candidates if not r.fund]
     if len(plain) == 1:
-        return row.value(plain[0].column.id)
+        return cell(statement, row, plain[0].index)
     if plain or not candidates:
         return None
     general = [r for r in candidates if r.fund == "general_budget"]
-    others = [row.value(r.column.id) for r in candidates if r.fund != "general_budget"]
+    others = [cell(statement, row, r.index) for r in candidates if r.fund != "general_budget"]
     if len(general) != 1 or any(f is None or f.value != 0 for f in others):
         return None
-    return row.value(general[0].column.id)
+    return cell(statement, row, general[0].index)
 
 
 def _value_row(statement: Statement) -> StatementRow | None:
@@ -153,17 +167,17 @@ def three_public(statement: Statement | None, part: str, year: int | None, kind:
     """A “三公” figure of the document's year, actual for finals and budget for budgets."""
     if statement is None or not statement.rows:
         return None
-    readings = [_Reading(c) for c in statement.columns]
+    readings = [_Reading(c, i) for i, c in enumerate(statement.columns)]
     measure_rows = [r for r in statement.rows if r.name in ("预算数", "决算数")]
     if measure_rows:  # one row per measure
         wanted = "预算数" if kind == "budget" else "决算数"
         row = next((r for r in measure_rows if r.name == wanted), None)
-        return _pick(row, readings, part) if row is not None else None
+        return _pick(statement, row, readings, part) if row is not None else None
     items = {p: r for r in reversed(statement.rows) if r.values and (p := _row_part(r.name))}
     if len(items) >= 3:  # one row per part
-        return _item_value(items.get(part), _current(readings, year, kind))
+        return _item_value(statement, items.get(part), _current(readings, year, kind))
     row = _value_row(statement)
-    return _pick(row, _current(readings, year, kind), part) if row is not None else None
+    return _pick(statement, row, _current(readings, year, kind), part) if row is not None else None
 
 
 def _row_part(name: str) -> str | None:
@@ -173,7 +187,7 @@ def _row_part(name: str) -> str | None:
     return _part_of_label(cleaned)
 
 
-def _item_value(row: StatementRow | None, readings: list[_Reading]) -> Figure | None:
+def _item_value(statement: Statement, row: StatementRow | None, readings: list[_Reading]) -> Figure | None:
     if row is None:
         return None
     columns = [r for r in readings if r.part in (None, "table_total", "total") and not r.fund]
@@ -181,10 +195,7 @@ def _item_value(row: StatementRow | None, readings: list[_Reading]) -> Figure | 
         columns = [r for r in readings if r.part in (None, "table_total", "total")]
         if len(columns) != 1:
             return None
-    return row.value(columns[0].column.id)
-
-
-_PERSONNEL_CLASSES = ({"301", "303"}, {"505", "509"})
+    return cell(statement, row, columns[0].index)
 
 
 def basic_split(statement: Statement | None, which: str) -> Figure | None:
@@ -192,35 +203,21 @@ def basic_split(statement: Statement | None, which: str) -> Figure | None:
     if statement is None:
         return None
     pattern = r"人员(?:经费|支出|类)" if which == "personnel" else r"公用(?:经费|支出|类)"
-    ids = [c.id for c in statement.columns if c.id == which or (c.header and re.search(pattern, c.header[-1]))]
+    ids = [
+        c.id for c in statement.columns if c.id == which or (c.header and re.search(pattern, c.header[-1]))
+    ]
     row = total_row(statement)
     if len(ids) != 1 or row is None:
         return None
     return row.value(ids[0])
 
 
-def basic_by_class(statement: Statement | None, which: str) -> Figure | None:
-    """人员经费 (工资福利 301 + 对个人和家庭的补助 303) or 公用经费 (the other classes) from a 基本支出
-    statement printed by economic class, when its class rows add up to its total."""
-    row = total_row(statement)
-    if statement is None or row is None or len(statement.columns) != 1:
+def agency_column(statement: Statement | None) -> Figure | None:
+    """机关运行经费 printed as a column of the “三公” statement (one row of figures)."""
+    if statement is None:
         return None
-    column = statement.columns[0].id
-    classes = [r for r in statement.rows if r.code and len(r.code) == 3 and r.value(column) is not None]
-    codes = {r.code for r in classes}
-    scheme = next((s for s in _PERSONNEL_CLASSES if s & codes), None)
-    total = row.value(column)
-    if scheme is None or total is None or len(codes) != len(classes):
+    indexes = [i for i, c in enumerate(statement.columns) if "机关运行" in "".join(c.header)]
+    row = _value_row(statement)
+    if len(indexes) != 1 or row is None:
         return None
-    if any(c[0] != next(iter(scheme))[0] for c in codes):
-        return None
-    values = [(r.code in scheme, r.value(column)) for r in classes]
-    if sum((f.value for _, f in values if f is not None), Decimal(0)) != total.value:
-        return None
-    wanted = [f for personnel, f in values if f is not None and personnel == (which == "personnel")]
-    if not wanted:
-        return None
-    amount = sum((f.value for f in wanted), Decimal(0))
-    step = "人员经费 = 301 + 303" if which == "personnel" else "公用经费 = 基本支出 − 人员经费"
-    source = replace(total.source, derived=step)
-    return Figure(amount, total.unit, source, max(f.decimals for f in wanted))
+    return cell(statement, row, indexes[0])

@@ -11,6 +11,7 @@ but lacking a required detail) or "无法判断" (could not tell), never "missin
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +34,26 @@ TITLE_LENGTH = 60
 #: Deadline after approval (预算法第十四条).
 DEADLINE_DAYS = 20
 _IGNORED = re.compile(r"[\s“”\"‘’'「」『』〝〞]")
+#: A statement's title: the name ends in 表, perhaps followed by a parenthesised qualifier
+#: ("（按功能分类科目）"), a table number ("公开01表") or the amount unit.
+_TITLE_END = re.compile(r"表》?(（[^）]*）)*(公开\d+表|预算\d+表|表\d+|(金额)?单位[:：].*|\d+)?$")
+#: Words that make a short line a narrative heading or a reference, not a statement's title.
+_NOT_TITLE = ("说明", "详见", "见表", "见附表", "。")
+#: A numbered heading ("一、", "（一）", "1.", "第一部分").
+_NUMBERED = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十\d]+）|\d+[、.．])"
+)
+#: Leader dots and page numbers of a contents entry.
+_LEADERS = re.compile(r"[.…·．\-—_]{2,}\d*$|\d+$")
+#: Words in a file name or cover that say the document is only the statements of a disclosure
+#: published in parts (e.g. 北京 "附件2：…部门预算报表", 江苏 "…预算公开表格").
+_STATEMENTS_PART = ("报表", "公开表", "表格")
+#: … or only its narrative (e.g. 北京 "附件1：…部门预算情况说明").
+_NARRATIVE_PART = ("情况说明", "文字说明")
+#: Amount-unit and form phrases with 单位 in them, which say nothing about the scope.
+_UNIT_WORDS = re.compile(
+    r"(金额|计量|编制|填报|预算)?单位(名称|编码|代码)?[:：]|金额单位|编制单位|单位编码|单位名称"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +62,28 @@ class Line:
 
     text: str
     source: Source
+
+    @property
+    def in_table(self) -> bool:
+        """Whether the line is a row of a table (not a paragraph line)."""
+        return self.source.table is not None
+
+    @property
+    def is_title(self) -> bool:
+        """Whether the line reads as a statement's title (a short line ending in …表)."""
+        text = _LEADERS.sub("", self.text)
+        return (
+            not self.in_table
+            and len(text) <= TITLE_LENGTH
+            and not any(word in text for word in _NOT_TITLE)
+            and not re.match(r"第[一二三四五六七八九十]+部分", text)
+            and _TITLE_END.search(text) is not None
+        )
+
+    @property
+    def is_heading(self) -> bool:
+        """Whether the line reads as a numbered heading of the narrative."""
+        return len(self.text) <= 40 and _NUMBERED.match(self.text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +146,8 @@ def profile_for(disclosure: Disclosure, lines: list[Line] | None = None) -> str:
     cover_kind = _kind_in(cover)
     body_kind = _kind_in("".join(line.text for line in lines or [])) or "final"
     kind = cover_kind or (disclosure.kind if disclosure.kind in ("final", "budget") else body_kind)
-    unit = "单位预算" in cover or "单位决算" in cover or ("单位" in cover and "部门" not in cover)
+    scope_words = _UNIT_WORDS.sub("", cover)
+    unit = "单位预算" in cover or "单位决算" in cover or ("单位" in scope_words and "部门" not in scope_words)
     scope = (
         "unit" if unit else disclosure.scope if disclosure.scope in ("department", "unit") else "department"
     )
@@ -156,7 +200,10 @@ def assess(
         raise KeyError(f"没有名为“{name}”的完整性配置（可用：{'、'.join(profiles)}）")
     entry = profiles[name]
     readable = sum(len(line.text) for line in lines) >= MIN_TEXT or document is None
-    context = _Context(disclosure, lines, readable, published, approved, Decimal(entry["defective_fraction"]))
+    part = document_part(disclosure, lines) if document is not None else ""
+    context = _Context(
+        disclosure, lines, readable, published, approved, Decimal(entry["defective_fraction"]), part
+    )
     items = tuple(_judge(context, item) for item in entry["items"])
     judged = [i for i in items if i.status != UNKNOWN]
     points = sum((i.points for i in judged), Decimal(0))
@@ -176,6 +223,43 @@ class _Context:
     published: datetime.date | None
     approved: datetime.date | None
     defective_fraction: Decimal
+    part: str = ""
+
+
+#: Why an item of the part a document does not contain cannot be judged from it.
+_PART_REASONS = {
+    "statements": "本文件只是分册公开的报表部分（文件名或封面称“报表/公开表/表格”），"
+    "文字说明另册公开，无法仅凭本文件判断",
+    "narrative": "本文件只是分册公开的情况说明部分（文件名或封面称“情况说明”，正文无报表），"
+    "报表另册公开，无法仅凭本文件判断",
+}
+
+
+def document_part(disclosure: Disclosure, lines: list[Line]) -> str:
+    """``statements`` or ``narrative`` when the document is only that part of a disclosure, else "".
+
+    Some regions publish a disclosure as two files (北京: 附件1 情况说明, 附件2 报表; 江苏:
+    部门预算 and 预算公开表格). The file's name or its cover says which part it is; the body
+    must agree (a statements part has statement titles and no numbered narrative headings, a
+    narrative part has no statement itself).
+    """
+    name = re.sub(r"\.[A-Za-z]+$", "", disclosure.file.replace("\\", "/").rsplit("/", 1)[-1])
+    cover = list(itertools.takewhile(lambda line: not line.text.startswith("目录"), lines[:4]))
+    label = normalize(name) + "".join(line.text for line in cover)
+    body = lines[_contents_end(lines) + 1 :]
+    if any(word in label for word in _STATEMENTS_PART) and not any(w in label for w in _NARRATIVE_PART):
+        sentences = sum(1 for line in body if not line.in_table and "。" in line.text)
+        if any(line.is_title for line in body) and sentences <= 3:
+            return "statements"
+    narrative = any(word in label for word in _NARRATIVE_PART)
+    if narrative and not disclosure.statements and not any(line.in_table for line in body):
+        return "narrative"
+    return ""
+
+
+def _part_of(item: dict[str, Any]) -> str:
+    """The part of a disclosure an item belongs to: ``statements`` or ``narrative``."""
+    return str(item.get("part") or ("statements" if item["kind"] == "statement" else "narrative"))
 
 
 def _judge(context: _Context, item: dict[str, Any]) -> ChecklistItem:
@@ -191,27 +275,51 @@ def _judge(context: _Context, item: dict[str, Any]) -> ChecklistItem:
     if not context.readable:
         return result(UNKNOWN, "文档几乎没有可读文字（可能是扫描件），无法判断")
     if kind == "cover":
-        return result(*_cover(context))
-    if kind == "contents":
-        return result(*_contents(context))
-    matches = _matches(context.lines, item["find"], item.get("exclude", ()))
-    if kind == "statement":
-        return result(*_statement(context, matches))
-    return result(*_text(context, item, matches))
+        judged = _cover(context)
+    elif kind == "contents":
+        judged = _contents(context)
+    elif kind == "statement":
+        candidates = [line for line in context.lines if line.is_title]
+        after = _contents_end(context.lines, candidates)
+        judged = _statement(
+            context, candidates, _matches(candidates, item["find"], item.get("exclude", ()), after)
+        )
+    else:
+        # a narrative part is told in paragraphs: not in table rows, nor by a statement's title
+        # (unless the item says a statement also discloses it, e.g. 政府采购预算表)
+        candidates = [
+            line
+            for line in context.lines
+            if not line.in_table and (item.get("tables", False) or not line.is_title)
+        ]
+        after = _contents_end(context.lines, candidates)
+        judged = _text(
+            context, item, candidates, _matches(candidates, item["find"], item.get("exclude", ()), after)
+        )
+    status, detail, source = judged
+    if status != PRESENT and context.part and context.part != _part_of(item):
+        return result(UNKNOWN, _PART_REASONS[context.part], source)
+    return result(status, detail, source)
 
 
-def _matches(lines: list[Line], alternatives: list[list[str]], exclude: Iterable[str]) -> list[int]:
-    """The lines matching the first alternative found anywhere (alternatives are in preference order)."""
+def _matches(
+    lines: list[Line], alternatives: list[list[str]], exclude: Iterable[str], after: int = -1
+) -> list[int]:
+    """The lines matching the first alternative found after line ``after`` (the contents), else
+    the first found anywhere (alternatives are in preference order): the contents may name a
+    part "主要职能" that the body heads "主要职责"."""
     excluded = tuple(exclude)
+    first: list[int] = []
     for words in alternatives:
         found = [
             index
             for index, line in enumerate(lines)
             if all(word in line.text for word in words) and not any(word in line.text for word in excluded)
         ]
-        if found:
+        if found and found[-1] > after:
             return found
-    return []
+        first = first or found
+    return first
 
 
 def _timeliness(context: _Context) -> tuple[str, str, Source | None]:
@@ -233,6 +341,10 @@ def _cover(context: _Context) -> tuple[str, str, Source | None]:
     for line in head:
         if re.search(r"20\d{2}", line.text) and ("决算" in line.text or "预算" in line.text):
             return PRESENT, "", line.source
+    # a title broken over lines ("2026年" / "广州市信访局部门预算")
+    joined = "".join(line.text for line in head[:3] if not line.text.startswith("目录"))
+    if re.search(r"20\d{2}", joined) and ("决算" in joined or "预算" in joined):
+        return PRESENT, "", head[0].source
     if not head:
         return MISSING, "文档开头没有封面标题", None
     if any("决算" in line.text or "预算" in line.text for line in head):
@@ -251,13 +363,12 @@ def _contents(context: _Context) -> tuple[str, str, Source | None]:
     return MISSING, "文档开头没有目录", None
 
 
-def _statement(context: _Context, matches: list[int]) -> tuple[str, str, Source | None]:
-    lines = context.lines
-    # A statement is named by a title line; a sentence that mentions it ("…决算表为空表") is not it.
-    matches = [i for i in matches if len(lines[i].text) <= TITLE_LENGTH and "。" not in lines[i].text]
+def _statement(context: _Context, lines: list[Line], matches: list[int]) -> tuple[str, str, Source | None]:
+    # A statement is named by a title line (``Line.is_title``); a sentence that mentions it
+    # ("…决算表为空表"), a narrative heading ("…情况说明（详见表6）") or a table row is not it.
     if not matches:
         return MISSING, "未找到该表", None
-    contents_end = _contents_end(lines)
+    contents_end = _contents_end(context.lines, lines)
     present = {statement.key for statement in context.disclosure.statements}
     listed = {
         (ref.source.page, ref.source.line)
@@ -265,7 +376,14 @@ def _statement(context: _Context, matches: list[int]) -> tuple[str, str, Source 
         if not ref.attached and ref.key not in present
     }
     body = [
-        i for i in matches if i > contents_end and (lines[i].source.page, lines[i].source.line) not in listed
+        i
+        for i in matches
+        if i > contents_end
+        and (
+            (lines[i].source.page, lines[i].source.line) not in listed
+            # a title heading its own page is the statement, whatever the model made of its table
+            or (lines[i].source.page is not None and (lines[i].source.line or 0) <= 3)
+        )
     ]
     if body:
         return PRESENT, "", lines[body[0]].source
@@ -276,38 +394,102 @@ def _statement(context: _Context, matches: list[int]) -> tuple[str, str, Source 
     )
 
 
-def _contents_end(lines: list[Line]) -> int:
-    """The index of the last line of the contents (目录), or −1 without one."""
+def _contents_end(lines: list[Line], among: list[Line] | None = None) -> int:
+    """The index of the last line of the contents (目录), or −1 without one.
+
+    In a paged document the contents is the rest of the page that starts with 目录 and the pages
+    after it made only of short, numbered entries; in a text file it runs until a long line
+    or its last usual entry (名词解释, 附件). With ``among`` (a subset of ``lines`` in order),
+    the index is into ``among``.
+    """
     start = next((i for i, line in enumerate(lines[:120]) if line.text.startswith("目录")), -1)
     if start < 0:
         return -1
     end = start
-    for index in range(start + 1, min(len(lines), start + 80)):
-        text = lines[index].text
-        if len(text) > 60:
-            break
-        end = index
-        if "名词解释" in text or "附件" in text:
-            break
-    return end
+    page = lines[start].source.page
+    if page is not None:
+        while end + 1 < len(lines) and lines[end + 1].source.page == page:
+            if len(_LEADERS.sub("", lines[end + 1].text)) > TITLE_LENGTH:
+                break
+            end += 1
+        for _ in range(3):
+            following = [line for line in lines[end + 1 :] if line.source.page == (page or 0) + 1]
+            if not following or not _contents_page(following):
+                break
+            end += len(following)
+            page = (page or 0) + 1
+    else:
+        for index in range(start + 1, min(len(lines), start + 80)):
+            text = lines[index].text
+            if len(text) > 60:
+                break
+            end = index
+            if "名词解释" in text or "附件" in text:
+                break
+    if among is None:
+        return end
+    within = {id(line) for line in lines[: end + 1]}
+    return sum(1 for line in among if id(line) in within) - 1
 
 
-def _text(context: _Context, item: dict[str, Any], matches: list[int]) -> tuple[str, str, Source | None]:
-    lines = context.lines
+def _contents_page(lines: list[Line]) -> bool:
+    """Whether a page continues the contents: short entries, most of them numbered, no table and
+    no sentence."""
+    if any(
+        line.in_table or "。" in line.text or len(_LEADERS.sub("", line.text)) > TITLE_LENGTH
+        for line in lines
+    ):
+        return False
+    numbered = sum(1 for line in lines if _NUMBERED.match(line.text) or line.text.startswith("表"))
+    return numbered * 2 >= len(lines)
+
+
+def _level(text: str) -> int | None:
+    """The level of a numbered heading: 第一部分 0, 一、 1, （一） 2, 1. 3; None if not numbered."""
+    match = _NUMBERED.match(text) if len(text) <= 40 else None
+    if match is None:
+        return None
+    number = match.group(0)
+    if number.startswith("第"):
+        return 0
+    if number.startswith("（"):
+        return 2
+    return 3 if number[0].isdigit() else 1
+
+
+def _section(lines: list[Line], index: int) -> list[Line]:
+    """The lines of the part headed at ``index``: up to the next heading of its level or above
+    (a heading of the first level when it is not numbered), at most ``WINDOW`` lines."""
+    level = _level(lines[index].text)
+    limit = 1 if level is None else level
+    end = index + 1
+    while end < min(len(lines), index + WINDOW):
+        following = _level(lines[end].text)
+        if following is not None and following <= limit:
+            break
+        end += 1
+    return lines[index:end]
+
+
+def _text(
+    context: _Context, item: dict[str, Any], lines: list[Line], matches: list[int]
+) -> tuple[str, str, Source | None]:
     if not matches:
         return MISSING, "未找到该部分", None
     headings = [i for i in matches if len(lines[i].text) <= TITLE_LENGTH] or matches
-    contents_end = _contents_end(lines)
+    contents_end = _contents_end(context.lines, lines)
     # the part itself, not its line in the contents
-    headings = (
-        [i for i in headings if i > contents_end] or [i for i in matches if i > contents_end] or headings
-    )
+    headings = [i for i in headings if i > contents_end] or [i for i in matches if i > contents_end]
+    if not headings:
+        return DEFECTIVE, "只在目录中列出，正文中没有该部分", lines[matches[0]].source
+    # numbered headings first, then other short lines, statements' titles last
+    headings.sort(key=lambda i: (lines[i].is_title, not lines[i].is_heading))
     details = item.get("details", [])
     if not details:
         return PRESENT, "", lines[headings[0]].source
     best: tuple[int, list[str]] | None = None
     for index in headings:
-        window = "".join(line.text for line in lines[index : index + WINDOW])
+        window = "".join(line.text for line in _section(lines, index))
         lacking = [d["name"] for d in details if not any(all(w in window for w in a) for a in d["any"])]
         if lacking and any(all(w in window for w in words) for words in item.get("empty_ok", [])):
             return PRESENT, "文中说明无此项", lines[index].source

@@ -264,7 +264,7 @@ EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     ),
     "PERF-014": (
         self_evaluation(indicators=_indicators(a=(0, 3, "2次"))),
-        [("warning", None)],
+        [("info", None)],
         self_evaluation(),
     ),
 }

@@ -234,3 +234,17 @@ def test_a_two_sided_summary_keeps_its_sides(checker: Checker) -> None:
     assert {(c.id, c.side) for c in statement.columns} == {("total", "income"), ("total", "expenditure")}
     income = statement.rows_named("本年收入合计", side="income")
     assert len(income) == 1 and str(income[0].value("total").value) == "100.00"  # type: ignore[union-attr]
+
+
+def test_an_empty_statement_explained_in_the_narrative_is_not_reported(checker: Checker) -> None:
+    narrative = (
+        "八、国有资本经营预算财政拨款支出决算情况说明\n本单位2021年度无国有资本经营预算财政拨款支出。\n\n"
+    )
+    assert checker.flat(EMPTY_FUND + "\n", "STMT-005") != []
+    assert checker.flat(narrative + EMPTY_FUND + "\n", "STMT-005") == []
+
+
+def test_half_and_full_width_brackets_close_each_other(checker: Checker) -> None:
+    text = "一、收入支出决算总体情况说明\n本年收入10.00万元（含上年结转)。\n"
+    assert checker.flat(text, "TEXT-002") == []
+    assert len(checker.flat(text.replace(")", ""), "TEXT-002")) == 1

@@ -47,8 +47,10 @@ def expectation(path: Path, old: dict[str, object]) -> dict[str, object]:
     return {
         "kind": figures.pop("kind"),
         "year": figures.pop("year"),
+        "scope": figures.pop("scope"),
+        "department": figures.pop("department"),
         "statements": figures.pop("statements"),
-        "key_figures": {k: v for k, v in figures.items() if k not in ("file", "scope", "department", "unit")},
+        "key_figures": {k: v for k, v in figures.items() if k not in ("file", "unit")},
         "errors": errors,
     }
 
