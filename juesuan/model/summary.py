@@ -246,6 +246,11 @@ def _statement_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
     }
     for name, part in THREE_PUBLIC_PARTS.items():
         figures[name] = three_public(three, part, disclosure.year, disclosure.kind)
+    vehicles, parts = figures["vehicles_total"], (figures["vehicle_purchase"], figures["vehicle_operation"])
+    if vehicles is not None and vehicles.value == 0 and any(p is not None and p.value for p in parts):
+        # A blank 小计 cell beside non-zero 购置/运行 (北京 2026) reads as 0, which the document
+        # does not mean; the total is left unstated rather than reported wrong.
+        figures["vehicles_total"] = None
     return figures
 
 
@@ -339,7 +344,7 @@ def _passage_amount(disclosure: Disclosure, sentence: re.Pattern[str]) -> Figure
 
 def key_figures(disclosure: Disclosure) -> dict[str, KeyFigure | None]:
     """Every key figure: from the statements first, the narrative where no statement states it,
-    then what the statements print less directly (economic classes, a 机关运行经费 column)."""
+    then what the document prints less directly (a 机关运行经费 column, a sentence)."""
     tiers = (_statement_figures(disclosure), _narrative_figures(disclosure), _derived_figures(disclosure))
     result: dict[str, KeyFigure | None] = {}
     for name in FIELDS:
