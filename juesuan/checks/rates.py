@@ -135,7 +135,7 @@ def check_shares(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     id="RATE-002",
     severity=Severity.ERROR,
     title="同比增减率与增减额不符",
-    template="{label}本年{current}{unit}、{word}{change}{unit}，上年应为{previous}{unit}，"
+    template="{label}为{current}{unit}、比上年{word}{change}{unit}，上年应为{previous}{unit}，"
     "{rate_word}率应为{expected}%，文中为{printed}%",
     tags=("rate", "narrative", "year_on_year"),
     doc=(
