@@ -267,6 +267,11 @@ def _column_suffix(statement: Statement, column_id: str) -> str:
 # --- two-sided statements --------------------------------------------------------------------
 
 _CHINESE_ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
+_CHINESE_NUMERALS = tuple("一二三四五六七八九") + tuple(
+    t + u for t in ("十", "二十", "三十", "四十") for u in ("", *"一二三四五六七八九")
+)
+_PAREN_ITEM_RE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
+_ARABIC_ITEM_RE = re.compile(r"^(\d+)[.、．]")
 #: Rows under a carry-over line that split it by fund.
 _FUND_NAMES = ("一般公共预算", "政府性基金", "国有资本经营")
 _SUB_ITEM_RE = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|其中)")
@@ -281,8 +286,16 @@ def summary_identities(statement: Statement, settings: Settings) -> list[Identit
     grand: dict[str, StatementRow] = {}
     for side in ("income", "expenditure"):
         rows = [r for r in statement.rows if r.side == side]
+        for item, sub_items in _item_breakdowns(rows):
+            found.extend(_sum_rows_by_column(statement, item, sub_items, item.name, settings))
         year_total = next((r for r in rows if re.search(r"本年(?:收入|支出)合计", r.name)), None)
         total = next((r for r in rows if r.name.endswith("总计")), None)
+        if year_total is None and total is not None:
+            items = _items_of_grand_total(rows[: rows.index(total)])
+            if items:
+                found.extend(_sum_rows_by_column(statement, total, items, total.name, settings))
+                grand[side] = total
+            continue
         if year_total is None or _CHINESE_ITEM_RE.match(year_total.name):
             continue  # "一、本年支出合计" printed first, its items below: another layout
         before = rows[: rows.index(year_total)]
@@ -322,6 +335,49 @@ def summary_identities(statement: Statement, settings: Settings) -> list[Identit
                     )
                 )
                 break
+    return found
+
+
+def _items_of_grand_total(rows: list[StatementRow]) -> list[StatementRow]:
+    """The numbered items a 总计 adds up when no 本年收入/支出合计 stands between (a budget with no
+    carry-over: "一、财政拨款收入 … 四、其他收入 / 收入总计"); none when any other named line
+    (an unnumbered carry-over, a "一、本年收入合计") could also belong to the total."""
+    items = [r for r in rows if _CHINESE_ITEM_RE.match(r.name)]
+    others = [r for r in rows if r.name and r not in items and not _SUB_ITEM_RE.match(r.name)]
+    numerals = [r.name.split("、", 1)[0] for r in items]
+    in_order = numerals == list(_CHINESE_NUMERALS[: len(numerals)])  # "一、本年支出 / 一、一般公共服务" nests
+    if len(items) < 2 or others or not in_order or any("合计" in r.name for r in items):
+        return []
+    return items
+
+
+def _sub_item_number(name: str) -> tuple[str, int] | None:
+    """("paren", 11) for "（十一）节能环保支出", ("arabic", 2) for "2.政府性基金"."""
+    if match := _PAREN_ITEM_RE.match(name):
+        numeral = match.group(1)
+        return ("paren", _CHINESE_NUMERALS.index(numeral) + 1) if numeral in _CHINESE_NUMERALS else None
+    if match := _ARABIC_ITEM_RE.match(name):
+        return ("arabic", int(match.group(1)))
+    return None
+
+
+def _item_breakdowns(rows: list[StatementRow]) -> list[tuple[StatementRow, list[StatementRow]]]:
+    """Items ("一、本年收入") followed by a complete numbered list of their parts ("（一）…（三）" or
+    "1.…3."): every line up to the next item is one of them, numbered from one without a gap."""
+    found: list[tuple[StatementRow, list[StatementRow]]] = []
+    for index, row in enumerate(rows):
+        if not _CHINESE_ITEM_RE.match(row.name):
+            continue
+        parts: list[StatementRow] = []
+        for following in rows[index + 1 :]:
+            if _CHINESE_ITEM_RE.match(following.name) or following.name.endswith(("合计", "总计")):
+                break
+            parts.append(following)
+        numbers = [_sub_item_number(p.name) for p in parts]
+        if len(parts) < 2 or None in numbers or len({n[0] for n in numbers if n}) != 1:
+            continue
+        if [n[1] for n in numbers if n] == list(range(1, len(parts) + 1)):
+            found.append((row, parts))
     return found
 
 

@@ -248,3 +248,35 @@ def test_half_and_full_width_brackets_close_each_other(checker: Checker) -> None
     text = "一、收入支出决算总体情况说明\n本年收入10.00万元（含上年结转)。\n"
     assert checker.flat(text, "TEXT-002") == []
     assert len(checker.flat(text.replace(")", ""), "TEXT-002")) == 1
+
+
+NESTED_SUMMARY = [
+    ["收入", "", "支出", ""],
+    ["项目", "决算数", "项目", "决算数"],
+    ["一、本年收入", "100.00", "一、本年支出", "100.00"],
+    ["（一）一般公共预算拨款", "90.00", "（一）一般公共服务支出", "80.00"],
+    ["（二）政府性基金预算拨款", "10.00", "（二）社会保障和就业支出", "20.00"],
+    ["二、上年结转", "5.00", "二、年终结转结余", "5.00"],
+    ["收入总计", "105.00", "支出总计", "105.00"],
+]
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "value"),
+    [(3, 1, "95.00"), (4, 3, "25.00"), (5, 1, "6.00"), (2, 3, "90.00")],
+)
+def test_a_summary_without_a_year_total_adds_up_its_numbered_items(
+    checker: Checker, row: int, column: int, value: str
+) -> None:
+    assert checker.flat(summary(NESTED_SUMMARY), "STMT-003") == []
+    rows = [list(r) for r in NESTED_SUMMARY]
+    rows[row][column] = value
+    assert [severity for _, severity, _ in checker.flat(summary(rows), "STMT-003")] != []
+
+
+def test_nested_numbering_is_not_taken_for_a_list_of_items(checker: Checker) -> None:
+    rows = [list(r) for r in NESTED_SUMMARY]
+    rows[3][2], rows[4][2] = "一、一般公共服务支出", "二、社会保障和就业支出"
+    rows[5][2] = "三、年终结转结余"
+    rows[6][3] = "999.00"  # would be an error if 一、本年支出 and 一、一般公共服务支出 were both summed
+    assert checker.flat(summary(rows), "STMT-003") == []
