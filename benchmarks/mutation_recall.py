@@ -1,0 +1,126 @@
+"""How many single-figure mutations of real documents juesuan catches.
+
+For each corpus PDF, figures of the standard statements are raised by 100 in the read document
+(before extraction) one at a time, and the document is extracted and checked again. A mutation
+is *caught* when a new error-level finding appears, *warned* when only a new warning does, and
+*silent* otherwise (the figure takes part in no identity juesuan trusts). Prints one line per
+document and the totals; not part of ``python -m benchmarks`` (it takes minutes).
+
+Usage::
+
+    .venv/bin/python -m benchmarks.mutation_recall [--sites N] [--documents N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+from juesuan import pipeline
+from juesuan.document import Document, Table
+from juesuan.errors import InputError
+from juesuan.findings import Severity
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+#: The standard statements, whose figures all take part in identities (a procurement list's
+#: quantities, for one, need not).
+NINE_STATEMENTS = frozenset(
+    {
+        "summary",
+        "income",
+        "expenditure",
+        "appropriation_summary",
+        "general_budget_expenditure",
+        "basic_expenditure",
+        "government_fund",
+        "state_capital",
+        "three_public",
+    }
+)
+_FIGURE_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d+$|^-?\d+\.\d+$")
+
+Site = tuple[int, int, int]  # block, row, cell
+
+
+def findings(document: Document, severity: Severity) -> set[tuple[str, str]]:
+    """(rule, place) of the findings of exactly ``severity``."""
+    report = pipeline.check(pipeline.extract_document(document))
+    return {(f.rule, f.source.location()) for f in report.findings if f.severity is severity}
+
+
+def figure_sites(document: Document, count: int) -> list[Site]:
+    """``count`` non-zero figures of the standard statements, at a fixed stride."""
+    statements = pipeline.extract_document(document).statements
+    tables = {s.source.table for s in statements if s.key in NINE_STATEMENTS}
+    sites = [
+        (b, r, c)
+        for b, block in enumerate(document.blocks)
+        if isinstance(block, Table) and block.source.table in tables
+        for r, row in enumerate(block.rows)
+        for c, cell in enumerate(row.cells)
+        if _FIGURE_RE.match(cell.text.strip()) and Decimal(cell.text.strip().replace(",", "")) != 0
+    ]
+    stride = max(1, len(sites) // count)
+    return sites[::stride][:count]
+
+
+def raised(document: Document, site: Site, amount: int = 100) -> Document:
+    """The document with the figure at ``site`` raised by ``amount``, printed as before."""
+    b, r, c = site
+    block = document.blocks[b]
+    assert isinstance(block, Table)
+    cell = block.rows[r].cells[c]
+    printed = cell.text.strip()
+    value = Decimal(printed.replace(",", "")) + amount
+    cells = list(block.rows[r].cells)
+    cells[c] = cell._replace(text=f"{value:.{len(printed.split('.')[1])}f}")
+    rows = list(block.rows)
+    rows[r] = replace(rows[r], cells=tuple(cells))
+    blocks = list(document.blocks)
+    blocks[b] = replace(block, rows=tuple(rows))
+    return replace(document, blocks=tuple(blocks))
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sites", type=int, default=8, help="mutations per document")
+    parser.add_argument("--documents", type=int, default=0, help="only the first N PDFs (0: all)")
+    options = parser.parse_args(argv)
+    with (CORPUS / "MANIFEST.csv").open(encoding="utf-8") as manifest:
+        names = [row["file"] for row in csv.DictReader(manifest) if row["format"] == "pdf"]
+    totals = {"caught": 0, "warned": 0, "silent": 0}
+    print(f"{'caught':>6} {'warned':>6} {'silent':>6}  document")
+    for name in names[: options.documents or None]:
+        try:
+            document = pipeline.read_document(CORPUS / name)
+        except InputError as error:
+            print(f"{'':>6} {'':>6} {'':>6}  {name}: {error.message}")
+            continue
+        errors, warnings = findings(document, Severity.ERROR), findings(document, Severity.WARNING)
+        counts = dict.fromkeys(totals, 0)
+        for site in figure_sites(document, options.sites):
+            mutated = raised(document, site)
+            if findings(mutated, Severity.ERROR) - errors:
+                counts["caught"] += 1
+            elif findings(mutated, Severity.WARNING) - warnings:
+                counts["warned"] += 1
+            else:
+                counts["silent"] += 1
+        for key, value in counts.items():
+            totals[key] += value
+        print(f"{counts['caught']:>6} {counts['warned']:>6} {counts['silent']:>6}  {name}", flush=True)
+    done = sum(totals.values()) or 1
+    print(
+        f"mutations: {sum(totals.values())}; caught {totals['caught']} ({totals['caught'] / done:.0%}), "
+        f"warned {totals['warned']}, silent {totals['silent']}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
