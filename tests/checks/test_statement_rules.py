@@ -280,3 +280,20 @@ def test_nested_numbering_is_not_taken_for_a_list_of_items(checker: Checker) -> 
     rows[5][2] = "三、年终结转结余"
     rows[6][3] = "999.00"  # would be an error if 一、本年支出 and 一、一般公共服务支出 were both summed
     assert checker.flat(summary(rows), "STMT-003") == []
+
+
+@pytest.mark.parametrize(("personnel", "operating"), [("人员经费", "公用经费"), ("人员支出", "日常公用支出")])
+def test_basic_expenditure_columns_are_named_by_their_regional_headers(
+    checker: Checker, personnel: str, operating: str
+) -> None:
+    text = "一般公共预算基本支出表\n金额单位：万元\n" + table(
+        [
+            ["科目编码", "科目名称", "合计", personnel, operating],
+            ["合计", "", "30.00", "20.00", "10.00"],
+            ["301", "工资福利支出", "20.00", "20.00", "0.00"],
+            ["302", "商品和服务支出", "10.00", "0.00", "10.00"],
+        ]
+    )
+    [statement] = checker.read(text).statements
+    assert [c.id for c in statement.columns] == ["total", "personnel", "operating"]
+    assert checker.flat(text.replace("\t10.00\n\n\t301", "\t11.00\n\n\t301", 1), "STMT-001") != []
