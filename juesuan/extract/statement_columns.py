@@ -49,6 +49,8 @@ TOKEN_RULES: tuple[tuple[str, str], ...] = (
     ("人员支出", "personnel"),
     ("日常公用", "operating"),
     ("公用支出", "operating"),
+    ("人员类", "personnel"),
+    ("公用类", "operating"),
     ("年初结转", "carryover_start"),
     ("年初财政拨款结转", "carryover_start"),
     ("上年结余", "carryover_start"),

@@ -282,7 +282,9 @@ def test_nested_numbering_is_not_taken_for_a_list_of_items(checker: Checker) -> 
     assert checker.flat(summary(rows), "STMT-003") == []
 
 
-@pytest.mark.parametrize(("personnel", "operating"), [("人员经费", "公用经费"), ("人员支出", "日常公用支出")])
+@pytest.mark.parametrize(
+    ("personnel", "operating"), [("人员经费", "公用经费"), ("人员支出", "日常公用支出"), ("人员类", "公用类")]
+)
 def test_basic_expenditure_columns_are_named_by_their_regional_headers(
     checker: Checker, personnel: str, operating: str
 ) -> None:
