@@ -44,6 +44,7 @@ TOKEN_RULES: tuple[tuple[str, str], ...] = (
     ("对附属单位补助", "affiliate_subsidy"),
     ("基本支出", "basic"),
     ("项目支出", "project"),
+    ("专项业务经费", "project"),
     ("人员经费", "personnel"),
     ("公用经费", "operating"),
     ("人员支出", "personnel"),

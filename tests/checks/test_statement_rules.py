@@ -299,3 +299,23 @@ def test_basic_expenditure_columns_are_named_by_their_regional_headers(
     [statement] = checker.read(text).statements
     assert [c.id for c in statement.columns] == ["total", "personnel", "operating"]
     assert checker.flat(text.replace("\t10.00\n\n\t301", "\t11.00\n\n\t301", 1), "STMT-001") != []
+
+
+def test_a_remarks_column_does_not_stop_the_column_sums(checker: Checker) -> None:
+    """西安's layout: 人员经费支出 + 公用经费支出 + 专项业务经费支出 = 合计, with a 备注 column."""
+    text = "一般公共预算支出表\n金额单位：万元\n" + table(
+        [
+            ["科目编码", "科目名称", "合计", "人员经费支出", "公用经费支出", "专项业务经费支出", "备注"],
+            ["合计", "", "60.00", "30.00", "10.00", "20.00", ""],
+            ["2010301", "行政运行", "60.00", "30.00", "10.00", "20.00", ""],
+        ]
+    )
+    [statement] = checker.read(text).statements
+    assert [c.id for c in statement.columns][:4] == ["total", "personnel", "operating", "project"]
+    assert checker.flat(text, "STMT-001") == []
+    assert (
+        checker.flat(
+            text.replace("\t10.00\n\t20.00\n\t\n\n\t2010301", "\t10.00\n\t25.00\n\t\n\n\t2010301"), "STMT-001"
+        )
+        != []
+    )
