@@ -15,34 +15,21 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 import sys
 from dataclasses import replace
-from decimal import Decimal
 from pathlib import Path
 
 from juesuan import pipeline
 from juesuan.document import Document, Table
 from juesuan.errors import InputError
+from juesuan.extract.numbers import decimals_of, parse_decimal
+from juesuan.extract.statement_titles import STANDARD_STATEMENTS
 from juesuan.findings import Severity
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-#: The standard statements, whose figures all take part in identities (a procurement list's
-#: quantities, for one, need not).
-NINE_STATEMENTS = frozenset(
-    {
-        "summary",
-        "income",
-        "expenditure",
-        "appropriation_summary",
-        "general_budget_expenditure",
-        "basic_expenditure",
-        "government_fund",
-        "state_capital",
-        "three_public",
-    }
-)
-_FIGURE_RE = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d+$|^-?\d+\.\d+$")
+#: The nine standard statements, whose figures all take part in identities (a procurement
+#: list's quantities, for one, need not).
+NINE_STATEMENTS = frozenset(key for key, _ in STANDARD_STATEMENTS)
 
 Site = tuple[int, int, int]  # block, row, cell
 
@@ -63,7 +50,7 @@ def figure_sites(document: Document, count: int) -> list[Site]:
         if isinstance(block, Table) and block.source.table in tables
         for r, row in enumerate(block.rows)
         for c, cell in enumerate(row.cells)
-        if _FIGURE_RE.match(cell.text.strip()) and Decimal(cell.text.strip().replace(",", "")) != 0
+        if "." in cell.text and parse_decimal(cell.text)
     ]
     stride = max(1, len(sites) // count)
     return sites[::stride][:count]
@@ -75,10 +62,9 @@ def raised(document: Document, site: Site, amount: int = 100) -> Document:
     block = document.blocks[b]
     assert isinstance(block, Table)
     cell = block.rows[r].cells[c]
-    printed = cell.text.strip()
-    value = Decimal(printed.replace(",", "")) + amount
+    value = (parse_decimal(cell.text) or 0) + amount
     cells = list(block.rows[r].cells)
-    cells[c] = cell._replace(text=f"{value:.{len(printed.split('.')[1])}f}")
+    cells[c] = cell._replace(text=f"{value:.{decimals_of(cell.text)}f}")
     rows = list(block.rows)
     rows[r] = replace(rows[r], cells=tuple(cells))
     blocks = list(document.blocks)

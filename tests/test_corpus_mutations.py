@@ -8,10 +8,13 @@ every non-zero figure of their standard statements, taken at a fixed stride so t
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 
-from benchmarks.mutation_recall import figure_sites, findings, raised
+from benchmarks.mutation_recall import Site, figure_sites, findings, raised
 from juesuan import pipeline
+from juesuan.document import Document
 from juesuan.findings import Severity
 from tests.conftest import CORPUS
 
@@ -23,6 +26,13 @@ DOCUMENTS = (
 SITES_PER_DOCUMENT = 12
 
 
+@cache
+def _published(name: str) -> tuple[Document, list[Site], frozenset[tuple[str, str]]]:
+    """The document as published, its mutation sites and its errors (read once per document)."""
+    document = pipeline.read_document(CORPUS / name)
+    return document, figure_sites(document, SITES_PER_DOCUMENT), frozenset(findings(document, Severity.ERROR))
+
+
 CASES = [(name, i) for name in DOCUMENTS for i in range(SITES_PER_DOCUMENT)]
 
 
@@ -30,9 +40,7 @@ CASES = [(name, i) for name in DOCUMENTS for i in range(SITES_PER_DOCUMENT)]
 def test_a_raised_statement_figure_gives_a_new_error(name: str, index: int) -> None:
     if not (CORPUS / name).exists():
         pytest.skip(f"corpus not found at {CORPUS}")
-    document = pipeline.read_document(CORPUS / name)
-    sites = figure_sites(document, SITES_PER_DOCUMENT)
+    document, sites, before = _published(name)
     assert len(sites) == SITES_PER_DOCUMENT
-    before = findings(document, Severity.ERROR)
     after = findings(raised(document, sites[index]), Severity.ERROR)
     assert after - before, f"no new error after raising the figure at {sites[index]}"
