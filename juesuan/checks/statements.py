@@ -117,7 +117,8 @@ def check_statement_hierarchy(disclosure: Disclosure, settings: Settings) -> Ite
     doc=(
         "收支总表与财政拨款收支总表：本年收入合计 = 各收入项之和（一、二、三…），本年支出合计 = 各功能类支出之和，"
         "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余，支出总计 = 本年支出合计 + 结余分配 + "
-        "年末结转和结余，收入总计 = 支出总计（DOMAIN.md I1–I3、I6）。"
+        "年末结转和结余，收入总计 = 支出总计（DOMAIN.md I1–I3、I6）。没有本年合计行时，总计 = 依次编号的各项"
+        "（一、二、三…，编号重复或夹有其他行时不检查）；某项下列有从（一）或1.起连续编号的全部子项时，该项 = 子项之和。"
     ),
 )
 def check_statement_summary(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
