@@ -18,8 +18,8 @@ from juesuan.checks.statement_identities import trusted
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure, StatedAmount
-from juesuan.model.statements import Statement, StatementRow
-from juesuan.model.summary import in_wan
+from juesuan.model.statements import Statement
+from juesuan.model.summary import first_value, in_wan
 from juesuan.settings import Settings
 
 CENT = Decimal("0.01")
@@ -34,16 +34,6 @@ def _statement(disclosure: Disclosure, key: str, settings: Settings) -> Statemen
 
 def _name(text: str) -> str:
     return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]|\s|[（(][类款项][）)]", "", text)
-
-
-def _total(row: StatementRow | None, *columns: str) -> Figure | None:
-    if row is None:
-        return None
-    for column in columns:
-        figure = row.value(column)
-        if figure is not None:
-            return figure
-    return None
 
 
 def _compare(
@@ -80,27 +70,27 @@ def _pairs(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure,
         pattern = "总计" if carried else "本年收入合计"
         year = next((r for r in summary.rows if r.side == "income" and pattern in r.name), None)
         total = next((r for r in income.rows if r.name in ("合计", "总计")), None)
-        a, b = _total(year, "total"), _total(total, "total")
+        a, b = first_value(year, "total"), first_value(total, "total")
         if a is not None and b is not None:
             yield a, b, "收入总计" if carried else "本年收入合计", summary.title, income.title
     if summary is not None and expenditure is not None:
         year = next((r for r in summary.rows if r.side == "expenditure" and "本年支出合计" in r.name), None)
         total = next((r for r in expenditure.rows if r.name == "合计"), None)
-        a, b = _total(year, "total"), _total(total, "total")
+        a, b = first_value(year, "total"), first_value(total, "total")
         if a is not None and b is not None:
             yield a, b, "本年支出合计", summary.title, expenditure.title
         classes = {_name(r.name): r for r in expenditure.rows if r.code and len(r.code) == 3}
         for row in summary.rows:
             if row.side == "expenditure" and re.match(r"^[一二三四五六七八九十]+、", row.name):
                 other = classes.get(_name(row.name))
-                a, b = _total(row, "total"), _total(other, "total")
+                a, b = first_value(row, "total"), first_value(other, "total")
                 if a is not None and b is not None and (a.value or b.value):
                     yield a, b, _name(row.name), summary.title, expenditure.title
     if expenditure is not None and general is not None:
         for row in general.rows:
             if row.code and len(row.code) == 3:
                 other = expenditure.row_with_code(row.code)
-                a, b = _total(row, "total"), _total(other, "total")
+                a, b = first_value(row, "total"), first_value(other, "total")
                 if a is not None and b is not None and a.value > b.value:
                     yield (
                         b,
@@ -163,7 +153,7 @@ def _narrative_pairs(
         if summary is None:
             return None
         row = next((r for r in summary.rows if r.side == side and re.search(pattern, r.name)), None)
-        return _total(row, "total")
+        return first_value(row, "total")
 
     candidates: list[tuple[StatedAmount | None, Figure | None, str]] = [
         (narrative.overview.income_total, summary_row(r"本年收入合计", "income"), "收支总表"),
@@ -184,17 +174,21 @@ def _narrative_pairs(
         for part in narrative.expenditure.parts:
             column = {"basic_expenditure": "basic", "project_expenditure": "project"}.get(part.key)
             if column:
-                candidates.append((part, _total(total_row, column), "支出决算表"))
+                candidates.append((part, first_value(total_row, column), "支出决算表"))
     general_total = next((r for r in general.rows if r.name == "合计"), None) if general else None
     if narrative.general_budget_expenditure is not None and general is not None:
         candidates.append(
-            (narrative.general_budget_expenditure.total, _total(general_total, "total"), general.title)
+            (narrative.general_budget_expenditure.total, first_value(general_total, "total"), general.title)
         )
         for part in narrative.general_budget_expenditure.parts:
             if part.code:
-                candidates.append((part, _total(general.row_with_code(part.code), "total"), general.title))
+                candidates.append(
+                    (part, first_value(general.row_with_code(part.code), "total"), general.title)
+                )
     if narrative.basic_expenditure.total is not None and general is not None:
-        candidates.append((narrative.basic_expenditure.total, _total(general_total, "basic"), general.title))
+        candidates.append(
+            (narrative.basic_expenditure.total, first_value(general_total, "basic"), general.title)
+        )
     if basic is not None:
         for breakdown, pattern in (
             (narrative.basic_expenditure.personnel_costs, r"^人员经费(?:合计)?$"),
@@ -202,7 +196,7 @@ def _narrative_pairs(
         ):
             row = next((r for r in basic.rows if re.search(pattern, r.name)), None)
             if breakdown is not None:
-                candidates.append((breakdown.total, _total(row, "total"), basic.title))
+                candidates.append((breakdown.total, first_value(row, "total"), basic.title))
     for stated, figure, where in candidates:
         if stated is None or figure is None or re.search(r"\d", stated.label) or len(stated.label) > 40:
             continue  # nothing to compare, or a label cut out of a sentence no pattern knows

@@ -80,7 +80,8 @@ def _row(statement: Statement | None, pattern: str, side: str = "") -> Statement
     return next((r for r in statement.rows if regex.search(r.name) and (not side or r.side == side)), None)
 
 
-def _first_value(row: StatementRow | None, *columns: str) -> Figure | None:
+def first_value(row: StatementRow | None, *columns: str) -> Figure | None:
+    """The row's figure in the first of ``columns`` that has one; with no columns, its first figure."""
     if row is None:
         return None
     for column in columns:
@@ -185,7 +186,7 @@ def _by_header(
     lowest header label matches ``pattern``."""
     if statement is None or row is None:
         return None
-    found = _first_value(row, *ids)
+    found = first_value(row, *ids)
     if found is not None:
         return found
     matching = {c.id for c in statement.columns if c.header and re.search(pattern, c.header[-1])}
@@ -197,7 +198,7 @@ def _from_appropriation(disclosure: Disclosure, general: StatementRow | None, na
     funds print zero and the 一般公共预算 total equals the appropriation total)."""
     appropriation = _statement(disclosure, "appropriation_summary")
     spent = _side_total(appropriation, r"^支出(?:合计|总计)$|本年支出合计", "expenditure")
-    total = _first_value(general, "total")
+    total = first_value(general, "total")
     if appropriation is None or spent is None or total is None or spent.value != total.value:
         return None
     funds = [
@@ -226,7 +227,7 @@ def _statement_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
         or _side_total(appropriation, r"^(?:一、)?(?:本年)?财政拨款(?:收入)?$", "income"),
         "general_budget_appropriation": _side_total(appropriation, r"一般公共预算", "income")
         or _side_total(summary, r"一般公共预算", "income"),
-        "general_budget_expenditure": _first_value(general, "total", "total@budget"),
+        "general_budget_expenditure": first_value(general, "total", "total@budget"),
         "general_budget_basic": _by_header(
             general_statement, general, ("basic", "basic.subtotal", "of_item.basic"), r"基本支出$"
         )
@@ -238,11 +239,11 @@ def _statement_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
             r"项目支出$|专项业务经费",
         )
         or _from_appropriation(disclosure, general, "项目支出"),
-        "personnel_costs": _first_value(_row(basic, r"^人员经费(?:合计)?$"), "total")
+        "personnel_costs": first_value(_row(basic, r"^人员经费(?:合计)?$"), "total")
         or basic_split(basic, "personnel"),
-        "operating_costs": _first_value(_row(basic, r"^公用经费(?:合计)?$"), "total")
+        "operating_costs": first_value(_row(basic, r"^公用经费(?:合计)?$"), "total")
         or basic_split(basic, "operating"),
-        "procurement_total": _first_value(total_row(_statement(disclosure, "procurement")), "total"),
+        "procurement_total": first_value(total_row(_statement(disclosure, "procurement")), "total"),
     }
     for name, part in THREE_PUBLIC_PARTS.items():
         figures[name] = three_public(three, part, disclosure.year, disclosure.kind)
