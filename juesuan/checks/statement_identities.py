@@ -159,17 +159,24 @@ def _three_public_parts(names: set[str]) -> list[str]:
     return parts if all(p in names for p in parts) else []
 
 
+def _checkable(stated: Figure | None, parts: list[Figure | None]) -> list[Figure] | None:
+    """The parts, when the total and every part are printed and not all of them are zero."""
+    if stated is None or any(p is None for p in parts):
+        return None
+    figures = [p for p in parts if p is not None]
+    if stated.value == 0 and all(p.value == 0 for p in figures):
+        return None
+    return figures
+
+
 def column_identities(statement: Statement, settings: Settings) -> list[Identity]:
     """Row by row: each total column equals the sum of its component columns."""
     found: list[Identity] = []
     for total_id, part_ids in column_rules(statement):
         for row in statement.rows:
             stated = row.value(total_id)
-            parts = [row.value(p) for p in part_ids]
-            if stated is None or any(p is None for p in parts):
-                continue
-            figures = [p for p in parts if p is not None]
-            if stated.value == 0 and all(p.value == 0 for p in figures):
+            figures = _checkable(stated, [row.value(p) for p in part_ids])
+            if stated is None or figures is None:
                 continue
             names = " + ".join(_header(statement, p) for p in part_ids)
             label = f"“{row.name or '（无名称）'}”行：{_header(statement, total_id)} = {names}"
@@ -255,11 +262,8 @@ def _sum_rows(
     found: list[Identity] = []
     for column_id in _value_ids(statement):
         stated = parent.value(column_id)
-        parts = [c.value(column_id) for c in children]
-        if stated is None or any(p is None for p in parts):
-            continue
-        figures = [p for p in parts if p is not None]
-        if stated.value == 0 and all(p.value == 0 for p in figures):
+        figures = _checkable(stated, [c.value(column_id) for c in children])
+        if stated is None or figures is None:
             continue
         text = f"“{label}”{_column_suffix(statement, column_id)} = 下级{len(children)}行之和"
         found.append(_identity("hierarchy", statement, text, stated, figures, settings))
