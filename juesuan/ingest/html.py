@@ -25,6 +25,7 @@ from typing import Any
 
 from juesuan.document import Block, Cell, Document, Paragraph, Row, Table, TextLine
 from juesuan.errors import InputError
+from juesuan.ingest.files import read_bytes
 from juesuan.source import Source
 
 BLOCK_TAGS = frozenset(
@@ -66,13 +67,7 @@ _NOT_HTML = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP/Office", b"\xd0\xcf\x11\xe0": "
 def read(path: Path, display_path: str | None = None) -> Document:
     """Read an HTML page into a Document of paragraphs and tables."""
     name = display_path or str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise InputError(name, "文件不存在") from error
-    except OSError as error:
-        raise InputError(name, f"无法读取：{error.strerror}") from error
-    text, notes = decode(data, name)
+    text, notes = decode(read_bytes(path, name), name)
     document = parse(text, name)
     if not document.blocks:
         raise InputError(name, "页面中没有可读取的文字或表格")

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from juesuan.document import Block, Cell, Document, Paragraph, Row, Table, TextLine
-from juesuan.errors import InputError
+from juesuan.ingest.files import read_bytes
 from juesuan.ingest.text import decode
 from juesuan.source import Source
 
@@ -26,11 +26,7 @@ CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
 def read(path: Path, display_path: str | None = None) -> Document:
     """Read a Markdown file into a Document of paragraphs and tables."""
     name = display_path or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(name, f"无法读取：{error.strerror}") from error
-    return parse(decode(data, name), name)
+    return parse(decode(read_bytes(path, name), name), name)
 
 
 def parse(text: str, file: str) -> Document:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from juesuan.document import Block, Cell, Document, Paragraph, Row, Table, TextLine
 from juesuan.errors import InputError
+from juesuan.ingest.files import read_bytes
 from juesuan.source import Source
 
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -39,12 +40,7 @@ def decode(data: bytes, path: str) -> str:
 def read(path: Path, display_path: str | None = None) -> Document:
     """Read a text file into a Document of paragraphs and tables."""
     name = display_path or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(name, f"无法读取：{error.strerror}") from error
-    text = decode(data, name)
-    return parse(text, name)
+    return parse(decode(read_bytes(path, name), name), name)
 
 
 def parse(text: str, file: str) -> Document:

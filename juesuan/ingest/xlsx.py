@@ -23,6 +23,7 @@ from typing import Any
 
 from juesuan.document import Cell, Document, Row, Table
 from juesuan.errors import InputError
+from juesuan.ingest.files import read_bytes
 from juesuan.source import Source
 
 #: Compound File (OLE2) signature: legacy .xls, but also password-encrypted .xlsx/.docx.
@@ -73,12 +74,7 @@ def _open(path: Path, name: str) -> Any:
 
     Downloaded disclosures are often misnamed (an .xls saved as .xlsx), so the bytes decide.
     """
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise InputError(name, "文件不存在") from error
-    except OSError as error:
-        raise InputError(name, f"无法读取：{error.strerror}") from error
+    data = read_bytes(path, name)
     if data.startswith(OLE_MAGIC) and ENCRYPTION_STREAM in data:
         raise InputError(name, "文件受密码保护，请先在 Excel 中取消密码后再读取")
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
