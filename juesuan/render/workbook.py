@@ -33,6 +33,7 @@ from juesuan.model.input import (
     SelfEvaluationInput,
 )
 from juesuan.render.glossary import STANDARD_GLOSSARY
+from juesuan.render.self_evaluation_xlsx import INDICATOR_HEADER
 
 HEADER = Font(bold=True)
 FILL = PatternFill("solid", fgColor="F2F2F2")
@@ -44,16 +45,6 @@ FUNDS_LABELS = (
     ("current", "其中：当年财政拨款"),
     ("carryover", "上年结转资金"),
     ("other", "其他资金"),
-)
-INDICATOR_HEADER = (
-    "一级指标",
-    "二级指标",
-    "三级指标",
-    "年度指标值",
-    "实际完成值",
-    "分值",
-    "得分",
-    "偏差原因分析及改进措施",
 )
 #: First row of the indicator table on a self-evaluation sheet.
 INDICATOR_ROW = 15
