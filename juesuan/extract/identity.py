@@ -67,17 +67,18 @@ def department_of(document: Document) -> str:
 def year_of(document: Document) -> int | None:
     """The fiscal year: from the title ("2026年部门预算", "上海市普陀区2024年区级部门预算"), else
     the year most often written as "N年度" in the opening pages, else the file name's."""
-    for paragraph in document.paragraphs[:8]:
-        match = _TITLE_YEAR_RE.search(paragraph.text)
+    opening = [p.text for p in document.paragraphs[:120]]
+    for text in opening[:8]:
+        match = _TITLE_YEAR_RE.search(text)
         if match:
             return int(match.group(1))
-    cover = "".join(p.text for p in document.paragraphs[:2])  # a title may wrap: "…部门预" + "算"
+    cover = "".join(opening[:2])  # a title may wrap: "…部门预" + "算"
     match = _YEAR_IN_TITLE_RE.search(cover)
     if match and re.search(r"预算|决算", cover):
         return int(match.group(1))
     years: Counter[int] = Counter()
-    for paragraph in document.paragraphs[:120]:
-        years.update(int(m.group(1)) for m in _YEAR_RE.finditer(paragraph.text) if "年度" in m.group(0))
+    for text in opening:
+        years.update(int(m.group(1)) for m in _YEAR_RE.finditer(text) if "年度" in m.group(0))
     if years:
         return years.most_common(1)[0][0]
     match = _TITLE_YEAR_RE.search(PurePath(document.path).stem)
