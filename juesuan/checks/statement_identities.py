@@ -90,10 +90,6 @@ def _identity(
 # --- columns -------------------------------------------------------------------------------
 
 
-#: Columns of remarks, never amounts.
-NOTE_LABELS = ("备注", "说明")
-
-
 def _base(column: Column) -> tuple[str, str]:
     base, _, measure = column.id.partition("@")
     return base, measure
@@ -109,8 +105,6 @@ def _children(prefix: str, bases: set[str]) -> list[str] | None:
         relative = base[len(prefix) + 1 :] if prefix else base
         segments = relative.split(".")
         head = segments[0]
-        if head.startswith("unknown") and head.rpartition("/")[2].removeprefix("unknown:") in NOTE_LABELS:
-            continue  # a remarks column holds words, not a part of the total
         if head.startswith("unknown"):
             return None
         if head in ("total", "subtotal") or head.startswith(EXCLUDED_PREFIXES):

@@ -93,6 +93,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
 PLAIN_VALUE_LABELS = ("决算数", "预算数", "金额", "执行数", "本年数", "预算", "决算", "数额")
 NAME_LABELS = ("名称", "项目", "科目", "单位", "类别", "功能分类", "经济分类")
 CODE_LABELS = ("编码", "代码")
+NOTE_LABELS = ("备注", "说明")
 
 
 def compact(text: str) -> str:
@@ -208,6 +209,8 @@ def _kind(index: int, path: tuple[str, ...], data: list[Row], previous: str = ""
     labels = "".join(path)
     if any(label in labels for label in ("行次", "栏次", "序号")):
         return "index"
+    if path and path[-1] in NOTE_LABELS:
+        return "note"  # remarks: words, never amounts, and not a row name either
     if any(label in labels for label in CODE_LABELS) or (path and path[-1] in ("类", "款", "项")):
         return "code"
     digits = [c for c in filled if c not in ("类", "款", "项")]
