@@ -24,15 +24,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".juesuan-installed"
-#: Debian packages the project needs at run or test time: PDF output (WeasyPrint's Pango and
-#: HarfBuzz subsetter, without which font subsetting falls back to fontTools and takes ~20 s)
-#: and the Chinese fonts it embeds.
-DEBIAN_PACKAGES: tuple[str, ...] = (
-    "fonts-noto-cjk",
-    "libpango-1.0-0",
-    "libpangoft2-1.0-0",
-    "libharfbuzz-subset0",
-)
+#: Debian packages the project needs at run or test time: the Chinese fonts PDF output embeds.
+DEBIAN_PACKAGES: tuple[str, ...] = ("fonts-noto-cjk",)
 EXAMPLE = ROOT / "examples" / "qinghe_archives_2023_final.txt"
 
 

@@ -45,8 +45,9 @@ SCANNED = "扫描件（无文字层），无法读取文字；需要先做文字
 MIN_CHARS_PER_PAGE = 20
 #: Paths thinner than this (points) are ruling lines.
 RULE_WIDTH = 3.0
-#: A paragraph line ending with one of these ends the paragraph.
-SENTENCE_END = "。；：！？!?;:"
+#: A paragraph line ending with one of these ends the paragraph. Not a semicolon: a full
+#: line may wrap at 占0.00%；, and the items a semicolon closes start like list items.
+SENTENCE_END = "。：！？!?:"
 #: Lines starting like a heading or list item never continue a paragraph.
 HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
 _RUN = re.compile(r"\S+")

@@ -1,12 +1,12 @@
 """Charts of the income and expenditure composition and the year-on-year changes.
 
-Two drawings of the same :class:`~juesuan.render.document.Chart`: an SVG for HTML and PDF
-(interactive in a browser: every slice and bar carries a tooltip and highlights on hover;
-WeasyPrint draws the same SVG in the PDF) and a PNG for DOCX, drawn with Pillow.
+Two drawings of the same :class:`~juesuan.render.document.Chart`: an SVG for HTML
+(interactive in a browser: every slice and bar carries a tooltip and highlights on hover)
+and a PNG for DOCX and PDF, drawn with Pillow.
 
 Why not matplotlib (STACK.md §8): importing it takes about 1.2 s and each PNG about
-100 ms, which alone breaks the 100 ms budget of a DOCX; Pillow is already installed with
-WeasyPrint and draws both charts in a few milliseconds. Amounts become floats here, for
+100 ms, which alone breaks the 100 ms budget of a DOCX; Pillow (also used by ``juesuan
+debug``) draws both charts in a few milliseconds. Amounts become floats here, for
 drawing only; every printed figure is formatted from the Decimal.
 """
 

@@ -161,3 +161,40 @@ class Description:
     def headings(self) -> tuple[Heading, ...]:
         """The headings in order."""
         return tuple(block for block in self.blocks if isinstance(block, Heading))
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A run of blocks under one level 1 or 2 heading, the unit HTML and PDF lay out.
+
+    ``statement`` marks a section holding a statement table: in print it starts a page of
+    its own, in landscape, because the nine statements are wider than a portrait page.
+    """
+
+    blocks: tuple[Block, ...]
+    statement: bool
+
+
+def sections(description: Description) -> tuple[Section, ...]:
+    """The blocks grouped by level 1 and 2 headings.
+
+    A section holding only a 第N部分 heading joins the next, so that a part's title never
+    sits alone at the foot of a page.
+    """
+    result: list[Section] = []
+    group: list[Block] = []
+    lone_part = False
+    for block in description.blocks:
+        if isinstance(block, Heading) and block.level <= 2 and not lone_part and group:
+            result.append(_section(group))
+            group = []
+        lone_part = isinstance(block, Heading) and block.level == 1
+        group.append(block)
+    if group:
+        result.append(_section(group))
+    return tuple(result)
+
+
+def _section(blocks: list[Block]) -> Section:
+    statement = any(isinstance(b, Table) and b.kind == "statement" for b in blocks)
+    return Section(tuple(blocks), statement)

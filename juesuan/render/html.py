@@ -1,15 +1,14 @@
-"""HTML: one self-contained page (styles and charts inline), also the source of the PDF.
+"""HTML: one self-contained page, styles and charts inline.
 
 Charts are inline SVG with tooltips, so the page works offline and in a browser shows
-each amount on hover. The style sheet carries the print rules WeasyPrint uses for the PDF:
-A4 pages numbered "第 N 页", statements on landscape pages, table headers repeated on every
-page, and the contents with page numbers (``target-counter``). The contents is a table,
-not a list, so that juesuan's HTML reader does not take its entries for headings.
+each amount on hover. The style sheet carries print rules too (A4, statements on landscape
+pages, table headers repeated on every page) for printing from a browser; the PDF itself
+is typeset by :mod:`juesuan.render.typeset`. The contents is a table, not a list, so that
+juesuan's HTML reader does not take its entries for headings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 from importlib import resources
 
@@ -24,6 +23,7 @@ from juesuan.render.document import (
     PageBreak,
     Paragraph,
     Table,
+    sections,
 )
 
 TAGS = {1: "h1", 2: "h2", 3: "h3"}
@@ -34,29 +34,14 @@ def stylesheet() -> str:
     return resources.files("juesuan.render").joinpath("templates/disclosure.css").read_text(encoding="utf-8")
 
 
-def render(description: Description, chart: Callable[[Chart], str] = charts.svg) -> str:
-    """The description as an HTML page; ``chart`` draws each chart (inline SVG by default)."""
-    body: list[str] = []
-    group: list[str] = []
-    statement_group = False
-
-    def close() -> None:
-        nonlocal statement_group
-        if group:
-            css = ' class="statement"' if statement_group else ""
-            body.append(f"<section{css}>{''.join(group)}</section>")
-            group.clear()
-        statement_group = False
-
-    lone_part = False  # a group holding only a 第N部分 heading joins the next group
-    for block in description.blocks:
-        if isinstance(block, Heading) and block.level <= 2 and not lone_part:
-            close()
-        lone_part = isinstance(block, Heading) and block.level == 1
-        if isinstance(block, Table) and block.kind == "statement":
-            statement_group = True
-        group.append(block_html(block, chart))
-    close()
+def render(description: Description) -> str:
+    """The description as an HTML page."""
+    body = [
+        ('<section class="statement">' if section.statement else "<section>")
+        + "".join(block_html(block) for block in section.blocks)
+        + "</section>"
+        for section in sections(description)
+    ]
     return (
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -65,7 +50,7 @@ def render(description: Description, chart: Callable[[Chart], str] = charts.svg)
     )
 
 
-def block_html(block: Block, chart: Callable[[Chart], str]) -> str:
+def block_html(block: Block) -> str:
     """One block as HTML."""
     if isinstance(block, Heading):
         tag = TAGS[block.level]
@@ -75,7 +60,7 @@ def block_html(block: Block, chart: Callable[[Chart], str]) -> str:
     if isinstance(block, Table):
         return table_html(block)
     if isinstance(block, Chart):
-        return f'<figure class="chart">{chart(block)}</figure>\n'
+        return f'<figure class="chart">{charts.svg(block)}</figure>\n'
     if isinstance(block, Contents):
         return contents_html(block)
     if isinstance(block, PageBreak):

@@ -6,13 +6,23 @@ import dataclasses
 from pathlib import Path
 
 from juesuan import pipeline
+from juesuan.errors import JuesuanError
 from juesuan.findings import Report
 from juesuan.model.input import DisclosureInput, Entry
-from juesuan.render import write
+from juesuan.render import pdf, write
 from juesuan.render.narrative import describe
 from tests.render.convert import to_input
 
 SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html", "docx": ".docx", "pdf": ".pdf"}
+
+
+def has_cjk_font() -> bool:
+    """Whether the Noto CJK fonts PDF output needs are installed (``python3 dev.py`` installs them)."""
+    try:
+        pdf.fonts()
+    except JuesuanError:
+        return False
+    return True
 
 
 def rendered(data: DisclosureInput, output_format: str, folder: Path, name: str = "doc") -> Path:

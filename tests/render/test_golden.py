@@ -1,4 +1,4 @@
-"""Golden files of the rendered output: Markdown, HTML and the text of the DOCX.
+"""Golden files of the rendered output: Markdown, HTML, the text of the DOCX, the PDF's Typst source.
 
 Regenerate after an intended change with ``JUESUAN_UPDATE_GOLDEN=1 pytest tests/render/test_golden.py``
 and review the diff like code.
@@ -13,7 +13,7 @@ import pytest
 
 from juesuan.document import Paragraph, Table
 from juesuan.ingest import docx as docx_reader
-from juesuan.render import render
+from juesuan.render import render, typeset
 from juesuan.render.narrative import describe
 from juesuan.render.synthetic import example
 
@@ -69,3 +69,7 @@ def test_docx_text_matches_its_golden_file(description, tmp_path: Path) -> None:
 
 def test_docx_is_reproducible_byte_for_byte(description) -> None:  # type: ignore[no-untyped-def]
     assert render(description, "docx") == render(description, "docx")
+
+
+def test_pdf_source_matches_its_golden_file(description) -> None:  # type: ignore[no-untyped-def]
+    compare("example1.typ", typeset.source(description, lambda chart: f"chart-{chart.key}.png"))

@@ -1,4 +1,4 @@
-"""PDF output: WeasyPrint with the Noto CJK fonts, read back by juesuan's PDF reader."""
+"""PDF output: Typst with the Noto CJK fonts, read back by juesuan's PDF reader."""
 
 from __future__ import annotations
 
@@ -9,20 +9,10 @@ from pathlib import Path
 import pytest
 
 from juesuan.render.synthetic import example
-from tests.render.helpers import printed, read_back, rendered
-
-weasyprint = pytest.importorskip("weasyprint")
-
-
-def _has_cjk_font() -> bool:
-    if shutil.which("fc-list") is None:
-        return False
-    fonts = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False).stdout
-    return "Noto" in fonts
-
+from tests.render.helpers import has_cjk_font, printed, read_back, rendered
 
 pytestmark = pytest.mark.skipif(
-    not _has_cjk_font(), reason="fonts-noto-cjk is not installed (python3 dev.py installs it)"
+    not has_cjk_font(), reason="fonts-noto-cjk is not installed (python3 dev.py installs it)"
 )
 
 
@@ -39,5 +29,23 @@ def test_the_pdf_embeds_the_chinese_fonts(tmp_path: Path) -> None:
     if shutil.which("pdffonts") is None:
         pytest.skip("poppler-utils not installed")
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
-    assert "Noto-Serif-CJK-SC" in fonts and "Noto-Sans-CJK-SC" in fonts
+    assert "NotoSerifCJKsc-Regular" in fonts and "NotoSansCJKsc-Bold" in fonts
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # embedded
+
+
+def test_statements_are_landscape_and_the_contents_gives_each_part_its_page(tmp_path: Path) -> None:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(rendered(example(3), "pdf", tmp_path))
+    texts = [page.get_textpage().get_text_range().replace("\r\n", "\n") for page in document]
+    landscape = [page.get_width() > page.get_height() for page in document]
+    statement_pages = [n for n, text in enumerate(texts) if "公开0" in text and "金额单位" in text]
+    assert statement_pages and all(landscape[n] for n in statement_pages)
+    assert not landscape[0] and not any(landscape[n] for n, t in enumerate(texts) if "主要职能" in t)
+    assert "第 " not in texts[0] and all(f"第 {n + 1} 页" in texts[n] for n in range(1, len(texts)))
+    contents = texts[1]
+    for title in ("第一部分 部门单位概况", "第三部分 专业名词解释", "第四部分 部门决算报表"):
+        line = next(line for line in contents.splitlines() if line.startswith(title))
+        page = int(line.rstrip().split(".")[-1].strip(". "))
+        assert any(line.strip() == title for line in texts[page - 1].splitlines()), title
+    document.close()

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from juesuan import pipeline
 from juesuan.render.synthetic import example
-from tests.render.helpers import printed, read_back, rendered
+from tests.render.helpers import has_cjk_font, printed, read_back, rendered
 
-FAST_FORMATS = ("text", "markdown", "html", "docx")
+#: PDF joins when its fonts are installed: Typst typesets a document in about 0.1 s.
+FAST_FORMATS = ("text", "markdown", "html", "docx") + (("pdf",) if has_cjk_font() else ())
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
