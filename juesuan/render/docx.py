@@ -6,7 +6,10 @@ disclosure has some 1,500 cells, so building the XML as text is what keeps a DOC
 pane and Word's own contents work), tables with merged cells and header rows repeated on
 every page, statements in a landscape section, charts as PNG pictures, page numbers in the
 footer. The contents is a table whose page numbers are PAGEREF fields to bookmarks on the
-headings (Word and LibreOffice fill them in), so that readers never take it for headings.
+headings, so that readers never take it for headings. LibreOffice and WPS fill the fields in
+as they lay the pages out; Word keeps a field's last result until told to update, so the
+settings ask it to update fields on opening (``w:updateFields``), or its contents would
+show no page numbers.
 
 The zip entries carry a fixed timestamp: the same input gives the same bytes.
 """

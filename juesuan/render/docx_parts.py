@@ -158,7 +158,7 @@ STYLES = (
 
 SETTINGS = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    f'<w:settings xmlns:w="{W}"><w:defaultTabStop w:val="420"/>'
+    f'<w:settings xmlns:w="{W}"><w:updateFields w:val="true"/><w:defaultTabStop w:val="420"/>'
     '<w:characterSpacingControl w:val="compressPunctuation"/><w:compat>'
     '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>'
     "</w:compat></w:settings>"
