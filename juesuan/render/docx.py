@@ -63,6 +63,15 @@ class _Body:
         self.bookmarks = 0
         self.landscape = False
         self.chart = chart
+        # A page break becomes "page break before" on the next paragraph: a paragraph of its
+        # own holding the break would spill onto a new page, after a full one, and leave
+        # that page blank.
+        self.break_pending = False
+
+    def page_break(self) -> str:
+        """``w:pageBreakBefore`` when a page break is pending (and no longer pending)."""
+        pending, self.break_pending = self.break_pending, False
+        return "<w:pageBreakBefore/>" if pending else ""
 
     def heading(self, block: Heading) -> None:
         self.bookmarks += 1
@@ -72,27 +81,28 @@ class _Body:
         )
         if block.level == 1 and "报表" in block.title and not self.landscape:
             # The statements get a landscape section: close the portrait one here.
-            self.parts.append(f"<w:p><w:pPr>{docx_parts.section(False)}</w:pPr></w:p>")
+            self.parts.append(f"<w:p><w:pPr>{docx_parts.section(False, first=True)}</w:pPr></w:p>")
             self.landscape = True
-        self.parts.append(_paragraph(block.text, f"Heading{block.level}", inner=mark))
+            self.break_pending = False  # the new section starts on a new page
+        self.parts.append(_paragraph(block.text, f"Heading{block.level}", self.page_break(), inner=mark))
 
     def block(self, block: Block) -> None:
         if isinstance(block, Heading):
             self.heading(block)
         elif isinstance(block, Paragraph):
-            self.parts.append(_paragraph(block.text, STYLE_OF.get(block.style)))
+            self.parts.append(_paragraph(block.text, STYLE_OF.get(block.style), self.page_break()))
         elif isinstance(block, Table):
+            if self.break_pending:
+                self.parts.append(_paragraph("", "Caption", self.page_break()))
             self.parts.append(table_xml(block, TEXT_WIDTH[self.landscape]))
             self.parts.append(_paragraph("", "Caption"))
         elif isinstance(block, Contents):
-            self.parts.append(contents_xml(block))
+            self.parts.append(contents_xml(block, self.page_break()))
         elif isinstance(block, Chart):
             self.images.append(self.chart(block))
-            self.parts.append(picture_xml(len(self.images), block.title))
+            self.parts.append(picture_xml(len(self.images), block.title, self.page_break()))
         elif isinstance(block, PageBreak) and not self.landscape:
-            self.parts.append(
-                '<w:p><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>'
-            )
+            self.break_pending = True
 
 
 def _pageref(anchor: str) -> str:
@@ -104,7 +114,7 @@ def _pageref(anchor: str) -> str:
     )
 
 
-def contents_xml(contents: Contents) -> str:
+def contents_xml(contents: Contents, extra: str = "") -> str:
     """The contents: a borderless two-column table, titles and PAGEREF page numbers."""
     rows = []
     for entry in contents.entries:
@@ -118,7 +128,7 @@ def contents_xml(contents: Contents) -> str:
         page = f'<w:p><w:pPr><w:pStyle w:val="TableText"/><w:jc w:val="right"/></w:pPr>{_pageref(entry.anchor)}</w:p>'
         rows.append(f"<w:tr><w:tc>{title}</w:tc><w:tc>{page}</w:tc></w:tr>")
     return (
-        _paragraph("目　录", "TOCTitle")
+        _paragraph("目　录", "TOCTitle", extra)
         + '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/></w:tblPr>'
         '<w:tblGrid><w:gridCol w:w="8400"/><w:gridCol w:w="1000"/></w:tblGrid>' + "".join(rows) + "</w:tbl>"
     )
@@ -179,13 +189,13 @@ def table_xml(table: Table, text_width: int) -> str:
     )
 
 
-def picture_xml(number: int, title: str) -> str:
+def picture_xml(number: int, title: str, extra: str = "") -> str:
     """An inline picture (chart ``number``), 15 cm wide, centred."""
     width = 5400000
     height = width * charts.HEIGHT // charts.WIDTH
     return (
         # An exact line height (the body's default) would clip the picture to one line.
-        '<w:p><w:pPr><w:keepNext/><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/>'
+        f'<w:p><w:pPr>{extra}<w:keepNext/><w:spacing w:before="120" w:after="120" w:line="240" w:lineRule="auto"/>'
         '<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/></w:pPr><w:r><w:drawing>'
         '<wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
         f'<wp:extent cx="{width}" cy="{height}"/><wp:docPr id="{number}" name="chart{number}" descr="{escape(title)}"/>'
@@ -209,7 +219,7 @@ def render(description: Description, chart: Callable[[Chart], bytes] = charts.pn
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         f'<w:document xmlns:w="{docx_parts.W}" xmlns:r="{docx_parts.R}"><w:body>'
         + "".join(body.parts)
-        + docx_parts.section(body.landscape)
+        + docx_parts.section(body.landscape, first=not body.landscape)
         + "</w:body></w:document>"
     )
     files = {

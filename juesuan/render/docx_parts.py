@@ -175,8 +175,12 @@ FOOTER = (
 )
 
 
-def section(landscape: bool, first_page_footer: bool = True) -> str:
-    """A w:sectPr: A4 portrait or landscape, margins, the page-number footer."""
+def section(landscape: bool, first: bool) -> str:
+    """A w:sectPr: A4 portrait or landscape, margins, the page-number footer.
+
+    The first section's first page is the cover: ``w:titlePg`` gives it a footer of its own,
+    which is empty, so the cover carries no page number.
+    """
     width, height = (16838, 11906) if landscape else (11906, 16838)
     margins = (
         '<w:pgMar w:top="1134" w:right="1021" w:bottom="1134" w:left="1021" w:header="567" w:footer="567" w:gutter="0"/>'
@@ -184,5 +188,6 @@ def section(landscape: bool, first_page_footer: bool = True) -> str:
         else '<w:pgMar w:top="1440" w:right="1247" w:bottom="1304" w:left="1247" w:header="851" w:footer="851" w:gutter="0"/>'
     )
     orient = ' w:orient="landscape"' if landscape else ""
-    footer = '<w:footerReference w:type="default" r:id="rIdFooter"/>' if first_page_footer else ""
-    return f'<w:sectPr>{footer}<w:pgSz w:w="{width}" w:h="{height}"{orient}/>{margins}</w:sectPr>'
+    footer = '<w:footerReference w:type="default" r:id="rIdFooter"/>'
+    title_page = "<w:titlePg/>" if first else ""
+    return f'<w:sectPr>{footer}<w:pgSz w:w="{width}" w:h="{height}"{orient}/>{margins}{title_page}</w:sectPr>'
