@@ -72,10 +72,21 @@ def raised(document: Document, site: Site, amount: int = 100) -> Document:
     return replace(document, blocks=tuple(blocks))
 
 
+def describe(document: Document, site: Site) -> str:
+    """Where a mutation is: page, the row's first cells and the figure."""
+    b, r, c = site
+    block = document.blocks[b]
+    assert isinstance(block, Table)
+    row = block.rows[r]
+    label = " ".join(cell.text for cell in row.cells[:3] if cell.text)[:40]
+    return f"p{row.source.page} table {block.source.table} row {r} col {c}: {label} | {row.cells[c].text}"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sites", type=int, default=8, help="mutations per document")
     parser.add_argument("--documents", type=int, default=0, help="only the first N PDFs (0: all)")
+    parser.add_argument("--silent", action="store_true", help="print each silent mutation's place")
     options = parser.parse_args(argv)
     with (CORPUS / "MANIFEST.csv").open(encoding="utf-8") as manifest:
         names = [row["file"] for row in csv.DictReader(manifest) if row["format"] == "pdf"]
@@ -97,6 +108,8 @@ def main(argv: list[str]) -> int:
                 counts["warned"] += 1
             else:
                 counts["silent"] += 1
+                if options.silent:
+                    print(f"{'':>22}silent: {describe(document, site)}")
         for key, value in counts.items():
             totals[key] += value
         print(f"{counts['caught']:>6} {counts['warned']:>6} {counts['silent']:>6}  {name}", flush=True)

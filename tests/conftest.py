@@ -38,23 +38,23 @@ class Checker:
         self.folder = folder
         self.count = 0
 
-    def path(self, text: str) -> Path:
+    def path(self, text: str, suffix: str = ".txt") -> Path:
         self.count += 1
-        file = self.folder / f"doc{self.count}.txt"
+        file = self.folder / f"doc{self.count}{suffix}"
         file.write_text(text.lstrip("\n"), encoding="utf-8")
         return file
 
-    def read(self, text: str) -> Disclosure:
-        return pipeline.extract_file(self.path(text))
+    def read(self, text: str, suffix: str = ".txt") -> Disclosure:
+        return pipeline.extract_file(self.path(text, suffix))
 
-    def check(self, text: str, select: tuple[str, ...] = ()) -> Report:
-        return pipeline.run(self.path(text), select=select).report
+    def check(self, text: str, select: tuple[str, ...] = (), suffix: str = ".txt") -> Report:
+        return pipeline.run(self.path(text, suffix), select=select).report
 
     def flat(
-        self, text: str, rule: str, severity: Severity = Severity.INFO
+        self, text: str, rule: str, severity: Severity = Severity.INFO, suffix: str = ".txt"
     ) -> list[tuple[str, str, int | None]]:
-        """[(rule, severity, line)] of the findings of ``rule``."""
-        report = self.check(text, select=(rule,))
+        """[(rule, severity, line)] of the findings of ``rule`` (``suffix`` picks the reader)."""
+        report = self.check(text, select=(rule,), suffix=suffix)
         return [(f.rule, f.severity.value, f.source.line) for f in report.at_least(severity)]
 
 

@@ -278,6 +278,8 @@ _PAREN_ITEM_RE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
 _ARABIC_ITEM_RE = re.compile(r"^(\d+)[.、．]")
 #: Rows under a carry-over line that split it by fund.
 _FUND_NAMES = ("一般公共预算", "政府性基金", "国有资本经营")
+_YEAR_TOTAL_RE = re.compile(r"(?:本年|当年)(?:收入|支出)(?:合计|小计)")
+_BARE_TOTALS = ("合计", "收入合计", "支出合计")
 _SUB_ITEM_RE = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|其中)")
 
 
@@ -292,10 +294,15 @@ def summary_identities(statement: Statement, settings: Settings) -> list[Identit
         rows = [r for r in statement.rows if r.side == side]
         for item, sub_items in _item_breakdowns(rows):
             found.extend(_sum_rows_by_column(statement, item, sub_items, item.name, settings))
-        year_total = next((r for r in rows if re.search(r"本年(?:收入|支出)合计", r.name)), None)
-        total = next((r for r in rows if r.name.endswith("总计")), None)
+        year_total = next((r for r in rows if _YEAR_TOTAL_RE.search(r.name)), None)
+        total = _grand_total_row(rows, year_total)
         if year_total is None and total is not None:
-            items = _items_of_grand_total(rows[: rows.index(total)])
+            above = (
+                rows[: rows.index(total)]
+                if total.name.endswith("总计")
+                else [r for r in rows if r is not total]
+            )
+            items = _items_of_grand_total(above)
             if items:
                 found.extend(_sum_rows_by_column(statement, total, items, total.name, settings))
                 grand[side] = total
@@ -340,6 +347,19 @@ def summary_identities(statement: Statement, settings: Settings) -> list[Identit
                 )
                 break
     return found
+
+
+def _grand_total_row(rows: list[StatementRow], year_total: StatementRow | None) -> StatementRow | None:
+    """A side's grand total: its 总计; else the 收入合计 after 当年收入小计 (江苏); else, with no
+    current-year total either, a lone 合计 over numbered items (重庆: 合计 printed first)."""
+    total = next((r for r in rows if r.name.endswith("总计")), None)
+    if total is not None:
+        return total
+    if year_total is not None:
+        after = rows[rows.index(year_total) + 1 :]
+        return next((r for r in after if r.name in _BARE_TOTALS), None)
+    bare = [r for r in rows if r.name in _BARE_TOTALS]
+    return bare[0] if len(bare) == 1 else None
 
 
 def _items_of_grand_total(rows: list[StatementRow]) -> list[StatementRow]:

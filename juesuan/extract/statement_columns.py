@@ -188,6 +188,10 @@ def header_paths(header: list[Row], width: int) -> list[tuple[str, ...]]:
     return paths
 
 
+#: Side-by-side blocks of a grid, each (code columns, name column, value columns).
+Blocks = tuple[tuple[tuple[int, ...], int | None, tuple[int, ...]], ...]
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where the codes, names and values of a statement are.
@@ -199,7 +203,7 @@ class Layout:
     """
 
     header_rows: int
-    blocks: tuple[tuple[tuple[int, ...], int | None, tuple[int, ...]], ...]
+    blocks: Blocks
     columns: dict[int, Column]
 
 
@@ -243,11 +247,23 @@ def layout(rows: list[Row], width: int) -> Layout:
     blocks = _blocks(kinds)
     sides = _sides(paths, blocks, data)
     columns: dict[int, Column] = {}
+    sided: set[str] = set()
     for block_index, (_, _, values) in enumerate(blocks):
         shared = _shared_prefix([paths[i] for i in values])
         ids = {i: column_id(paths[i][len(shared) :] or paths[i]) for i in values}
-        if sides[block_index] and len(values) == 1:
-            ids = {i: ("total", measure) for i, (_, measure) in ids.items()}  # one figure per side
+        side = sides[block_index]
+        if side and len(values) == 1:
+            # One figure per side. A second block on the same side is another breakdown of
+            # the same total (江苏: 功能分类 and 支出用途), told apart by its heading.
+            (i,) = values
+            final = "total"
+            if side in sided:
+                final = f"total@{_breakdown(paths[i])}"
+                taken = {c.id for c in columns.values()}
+                final = final if final not in taken else f"{final}{block_index}"
+            columns[i] = Column(id=final, header=paths[i], side=side)
+            sided.add(side)
+            continue
         several_measures = len({measure for _, measure in ids.values()}) > 1
         for i in values:
             base, measure = ids[i]
@@ -286,7 +302,7 @@ def _sides(
     By the block's heading ("收入" | "支出") when there is one, else by the words of its row
     names (a block whose rows say 收入 more than 支出 is the income side).
     """
-    if len(blocks) != 2:
+    if len(blocks) < 2:
         return [""] * len(blocks)
     sides = []
     for codes, name, values in blocks:
@@ -301,7 +317,18 @@ def _sides(
             names = "".join(row.cells[name].text for row in data if name < len(row.cells))
             side = "income" if names.count("收入") > names.count("支出") else "expenditure"
         sides.append(side)
+    if len(blocks) > 2:  # a third block only by its heading, and both sides present
+        headed = all(
+            any(label.startswith(("收入", "支出")) for i in b[2] for label in paths[i]) for b in blocks
+        )
+        return sides if headed and {"income", "expenditure"} == set(sides) else [""] * len(blocks)
     return sides if sides[0] != sides[1] else ["", ""]
+
+
+def _breakdown(path: tuple[str, ...]) -> str:
+    """The heading that tells a second block of a side apart: "支出用途" of 支出/支出用途/金额."""
+    inner = [label for label in path[1:-1] if label]
+    return inner[-1] if inner else "2"
 
 
 def _shared_prefix(paths: list[tuple[str, ...]]) -> tuple[str, ...]:

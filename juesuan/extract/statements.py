@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from juesuan.document import Document, Paragraph, Row, Table
 from juesuan.extract.numbers import decimals_of, parse_decimal
-from juesuan.extract.statement_columns import Layout, compact, layout
+from juesuan.extract.statement_columns import Blocks, Layout, compact, layout
 from juesuan.extract.statement_titles import split_number, statement_key
 from juesuan.model.figures import Figure
 from juesuan.model.statements import Statement, StatementRow
@@ -199,11 +199,41 @@ def _rows(draft: _Draft, grid: Layout) -> tuple[list[StatementRow], list[str]]:
     rows: list[StatementRow] = []
     notes: list[str] = []
     for row in draft.rows[grid.header_rows :]:
-        for codes, name_index, values in grid.blocks:
-            built = _row(row, codes, name_index, values, grid, draft.unit, notes)
+        skipped, names = _merged_labels(row, grid.blocks)
+        for index, (codes, name_index, values) in enumerate(grid.blocks):
+            if index in skipped:
+                continue
+            built = _row(row, codes, name_index, values, grid, draft.unit, notes, names.get(index, ""))
             if built is not None:
                 rows.append(built)
     return rows, notes
+
+
+def _merged_labels(row: Row, blocks: Blocks) -> tuple[set[int], dict[int, str]]:
+    """Labels merged across blocks, given to the block whose figure they name.
+
+    江苏's 收支预算总表 prints "当年支出小计" over the function block (name and amount) and
+    the purpose block's name, with the figure in the purpose block's amount: the row is the
+    purpose block's, not an empty line of the function block. Returns the blocks to skip
+    and the names to give.
+    """
+    skipped: set[int] = set()
+    names: dict[int, str] = {}
+    for index, (_, name_index, values) in enumerate(blocks):
+        if name_index is None or name_index >= len(row.cells):
+            continue
+        cell = row.cells[name_index]
+        end = name_index + cell.col_span
+        if cell.col_span < 2 or not cell.text.strip() or not values or any(v >= end for v in values):
+            continue
+        for later, (_, later_name, later_values) in enumerate(blocks[index + 1 :], index + 1):
+            if later_name is None or not name_index < later_name < end or _cell_text(row, later_name):
+                continue
+            if any(_cell_text(row, v) for v in later_values if v >= end):
+                skipped.add(index)
+                names[later] = cell.text
+            break
+    return skipped, names
 
 
 def _scheme_parts(parts: list[str]) -> tuple[str, ...]:
@@ -254,11 +284,12 @@ def _row(
     grid: Layout,
     unit: str,
     notes: list[str],
+    merged_name: str = "",
 ) -> StatementRow | None:
     code_texts = [re.sub(r"\s", "", _cell_text(row, i)) for i in codes]
     split_digits = code_texts and all(not t or t.isdigit() for t in code_texts) and any(code_texts)
     code = _first_scheme(code_texts) if split_digits and len("".join(code_texts)) >= 3 else ""
-    name = re.sub(r"\s", "", _cell_text(row, name_index))
+    name = re.sub(r"\s", "", merged_name or _cell_text(row, name_index))
     if not code and not name:
         name = "".join(t for t in code_texts if t and not t.isdigit() and t not in ("类", "款", "项"))
     if not code and (match := re.match(r"^[\[【(（]?(\d{3,7})(?!\d)[\]】)）]?(.*)$", name)) is not None:

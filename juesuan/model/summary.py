@@ -113,8 +113,8 @@ def _income_total(summary: Statement | None) -> Figure | None:
     return None
 
 
-INCOME_TOTAL = r"本年收入合计|^收入合计|^(?:[一二三四五六七八九十]+、)?本年收入$"
-EXPENDITURE_TOTAL = r"本年支出合计|^支出合计|^本年支出$"
+INCOME_TOTAL = r"(?:本年|当年)收入(?:合计|小计)|^收入合计|^(?:[一二三四五六七八九十]+、)?(?:本年|当年)收入$"
+EXPENDITURE_TOTAL = r"(?:本年|当年)支出(?:合计|小计)|^支出合计|^(?:本年|当年)支出$"
 
 
 def _nothing_carried(summary: Statement) -> bool:
@@ -122,16 +122,19 @@ def _nothing_carried(summary: Statement) -> bool:
     return all(all(f.value == 0 for _, f in r.values) for r in carried)
 
 
-def _grand_total(summary: Statement | None) -> Figure | None:
-    """收入总计; else the 收入合计 printed after 本年收入合计 and the carry-over."""
+def _grand_total(summary: Statement | None, kind: str | None) -> Figure | None:
+    """收入总计; else the 收入合计 printed after 本年收入合计 (当年收入小计) and the carry-over;
+    else, in a budget that carries nothing over, the current year's income (as unsided)."""
     stated = _side_total(summary, r"总计", "income")
     if stated is not None or summary is None:
         return stated
     names = [r.name for r in summary.rows if r.side == "income"]
-    current = next((i for i, n in enumerate(names) if re.search(r"本年收入合计", n)), None)
+    current = next((i for i, n in enumerate(names) if re.search(INCOME_TOTAL, n)), None)
     later = [i for i, n in enumerate(names) if re.fullmatch(r"收入合计", n)]
     if current is not None and later and later[-1] > current:
         return _side_total(summary, r"^收入合计$", "income")
+    if current is not None and kind == "budget" and _nothing_carried(summary):
+        return _side_total(summary, INCOME_TOTAL, "income")
     return None
 
 
@@ -219,7 +222,7 @@ def _statement_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
     three = _statement(disclosure, "three_public")
     figures: dict[str, Figure | None] = {
         "income_total": _income_total(summary) or unsided["income_total"],
-        "grand_total": _grand_total(summary) or unsided["grand_total"],
+        "grand_total": _grand_total(summary, disclosure.kind) or unsided["grand_total"],
         "expenditure_total": _side_total(summary, EXPENDITURE_TOTAL, "expenditure")
         or _side_total(summary, r"总计", "expenditure")
         or unsided["expenditure_total"],

@@ -319,3 +319,57 @@ def test_a_remarks_column_does_not_stop_the_column_sums(checker: Checker) -> Non
         )
         != []
     )
+
+
+def _html_summary(basic: str = "70.00", year_income: str = "100.00") -> str:
+    """江苏's 收支预算总表: one income block, two expenditure breakdowns (功能分类, 支出用途), and
+    "当年支出小计" merged over the function block and the purpose block's name."""
+    return (
+        "<html><body><p>收支预算总表</p><p>单位：万元</p><table>"
+        '<tr><td colspan="2">收入</td><td colspan="4">支出</td></tr>'
+        '<tr><td rowspan="2">项目名称</td><td rowspan="2">金额</td><td colspan="2">功能分类</td>'
+        '<td colspan="2">支出用途</td></tr>'
+        "<tr><td>功能科目名称</td><td>金额</td><td>项目名称</td><td>金额</td></tr>"
+        "<tr><td>一、财政拨款</td><td>100.00</td><td>一、一般公共服务支出</td><td>80.00</td>"
+        f"<td>一、基本支出</td><td>{basic}</td></tr>"
+        "<tr><td>二、其他资金</td><td></td><td>二、社会保障和就业支出</td><td>20.00</td>"
+        "<td>二、项目支出</td><td>30.00</td></tr>"
+        f'<tr><td>当年收入小计</td><td>{year_income}</td><td colspan="3">当年支出小计</td><td>100.00</td></tr>'
+        '<tr><td>上年结转资金</td><td></td><td colspan="3">结转下年资金</td><td></td></tr>'
+        '<tr><td>收入合计</td><td>100.00</td><td colspan="3">支出合计</td><td>100.00</td></tr>'
+        "</table></body></html>"
+    )
+
+
+def test_a_summary_with_two_expenditure_breakdowns_checks_each(checker: Checker) -> None:
+    [statement] = checker.read(_html_summary(), suffix=".html").statements
+    assert [(c.id, c.side) for c in statement.columns] == [
+        ("total", "income"),
+        ("total", "expenditure"),
+        ("total@支出用途", "expenditure"),
+    ]
+    [subtotal] = statement.rows_named("当年支出小计", side="expenditure")
+    assert str(subtotal.value("total@支出用途").value) == "100.00"  # type: ignore[union-attr]
+    assert checker.flat(_html_summary(), "STMT-003", suffix=".html") == []
+    assert checker.flat(_html_summary(basic="75.00"), "STMT-003", suffix=".html") != []
+    assert checker.flat(_html_summary(year_income="110.00"), "STMT-003", suffix=".html") != []
+
+
+LEADING_TOTAL_SUMMARY = [
+    ["收入", "", "支出", ""],
+    ["项目", "预算数", "项目", "预算数"],
+    ["合计", "100.00", "合计", "100.00"],
+    ["一、一般公共预算资金", "90.00", "一、一般公共服务支出", "80.00"],
+    ["二、事业收入资金", "10.00", "二、教育支出", "20.00"],
+]
+
+
+@pytest.mark.parametrize(("row", "column", "value"), [(2, 1, "110.00"), (3, 3, "85.00"), (2, 3, "90.00")])
+def test_a_leading_total_adds_up_the_numbered_items_under_it(
+    checker: Checker, row: int, column: int, value: str
+) -> None:
+    """重庆's 收支总表 prints 合计 first, its numbered items under it."""
+    assert checker.flat(summary(LEADING_TOTAL_SUMMARY), "STMT-003") == []
+    rows = [list(r) for r in LEADING_TOTAL_SUMMARY]
+    rows[row][column] = value
+    assert checker.flat(summary(rows), "STMT-003") != []
