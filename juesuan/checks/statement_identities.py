@@ -1,4 +1,4 @@
-"""The identities inside one statement: columns, the code hierarchy, the two-sided totals.
+"""The identities inside one statement: columns, the code hierarchy, groups, balances.
 
 Every identity is computed once per statement and judged with the rounding tolerance of
 its figures. A statement whose identities mostly fail was probably read wrong (a shifted
@@ -8,12 +8,11 @@ instead of errors in the document.
 
 from __future__ import annotations
 
-import re
+import itertools
 from collections import Counter
-from dataclasses import dataclass
-from decimal import Decimal
 
-from juesuan.checks.tolerance import sum_tolerance
+from juesuan.checks.identity import Identity, make_identity
+from juesuan.checks.summary_identities import summary_identities
 from juesuan.model.figures import Figure
 from juesuan.model.statements import Column, Statement, StatementRow
 from juesuan.settings import Settings
@@ -22,69 +21,6 @@ from juesuan.source import Source
 EXCLUDED_PREFIXES = ("of_", "procurement", "unknown")
 TOTAL_NAMES = ("合计", "总计")
 PERSONNEL_CLASSES = ("301", "303")
-
-
-@dataclass(frozen=True)
-class Identity:
-    """One identity of a statement, evaluated.
-
-    Attributes:
-        family: ``columns``, ``hierarchy``, ``summary`` or ``balance``.
-        statement: the statement.
-        label: what is added up, in Chinese ("“行政运行”行：合计 = 基本支出 + 项目支出").
-        stated: the printed total.
-        parts: the printed parts.
-        signs: +1/−1 per part (a balance subtracts).
-        tolerance: the rounding allowance.
-    """
-
-    family: str
-    statement: Statement
-    label: str
-    stated: Figure
-    parts: tuple[Figure, ...]
-    signs: tuple[int, ...]
-    tolerance: Decimal
-
-    @property
-    def computed(self) -> Decimal:
-        """The sum of the parts."""
-        return sum((sign * part.value for sign, part in zip(self.signs, self.parts, strict=True)), Decimal(0))
-
-    @property
-    def difference(self) -> Decimal:
-        """Stated minus computed."""
-        return self.stated.value - self.computed
-
-    @property
-    def holds(self) -> bool:
-        """Whether the identity holds within rounding."""
-        return abs(self.difference) <= self.tolerance
-
-    @property
-    def exact(self) -> bool:
-        """Whether it holds to the last digit."""
-        return self.difference == 0
-
-
-def _identity(
-    family: str,
-    statement: Statement,
-    label: str,
-    stated: Figure,
-    parts: list[Figure],
-    settings: Settings,
-    signs: list[int] | None = None,
-) -> Identity:
-    return Identity(
-        family,
-        statement,
-        label,
-        stated,
-        tuple(parts),
-        tuple(signs or [1] * len(parts)),
-        sum_tolerance(stated, parts, settings),
-    )
 
 
 # --- columns -------------------------------------------------------------------------------
@@ -174,7 +110,7 @@ def column_identities(statement: Statement, settings: Settings) -> list[Identity
                 continue
             names = " + ".join(_header(statement, p) for p in part_ids)
             label = f"“{row.name or '（无名称）'}”行：{_header(statement, total_id)} = {names}"
-            found.append(_identity("columns", statement, label, stated, figures, settings))
+            found.append(make_identity("columns", statement, label, stated, figures, settings))
     return found
 
 
@@ -243,6 +179,29 @@ def hierarchy_identities(statement: Statement, settings: Settings) -> list[Ident
     return found
 
 
+def group_identities(statement: Statement, settings: Settings) -> list[Identity]:
+    """Uncoded groups named in two columns (江苏's 收入预算总表): a group's 小计 = its details,
+    and the 总计 = its groups, when every other top-level row is a group or all zero."""
+    rows = list(statement.rows)
+    if not any(r.level == 1 for r in rows):
+        return []
+    found: list[Identity] = []
+    groups: list[StatementRow] = []
+    for index, row in enumerate(rows):
+        if row.level != 0:
+            continue
+        details = list(itertools.takewhile(lambda r: r.level == 1, rows[index + 1 :]))
+        if details:
+            groups.append(row)
+        if len(details) >= 2 and not any(d.name.startswith("其中") for d in details):
+            found.extend(_sum_rows(statement, row, details, row.name, settings))
+    totals = [r for r in rows if r.level == 0 and r.name.endswith(TOTAL_NAMES) and r not in groups]
+    others = [r for r in rows if r.level == 0 and r not in totals]
+    if len(totals) == 1 and all(r in groups or all(f.value == 0 for _, f in r.values) for r in others):
+        found.extend(_sum_rows(statement, totals[0], others, totals[0].name, settings))
+    return found
+
+
 def _total_rows(statement: Statement) -> list[StatementRow]:
     rows = [
         r for r in statement.rows if not r.code and r.name in ("合计", "总计", "人员经费合计", "公用经费合计")
@@ -260,175 +219,12 @@ def _sum_rows(
         if stated is None or figures is None:
             continue
         text = f"“{label}”{_column_suffix(statement, column_id)} = 下级{len(children)}行之和"
-        found.append(_identity("hierarchy", statement, text, stated, figures, settings))
+        found.append(make_identity("hierarchy", statement, text, stated, figures, settings))
     return found
 
 
 def _column_suffix(statement: Statement, column_id: str) -> str:
     return "" if len(statement.columns) <= 1 else f"（{_header(statement, column_id)}）"
-
-
-# --- two-sided statements --------------------------------------------------------------------
-
-_CHINESE_ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
-_CHINESE_NUMERALS = tuple("一二三四五六七八九") + tuple(
-    t + u for t in ("十", "二十", "三十", "四十") for u in ("", *"一二三四五六七八九")
-)
-_PAREN_ITEM_RE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
-_ARABIC_ITEM_RE = re.compile(r"^(\d+)[.、．]")
-#: Rows under a carry-over line that split it by fund.
-_FUND_NAMES = ("一般公共预算", "政府性基金", "国有资本经营")
-_YEAR_TOTAL_RE = re.compile(r"(?:本年|当年)(?:收入|支出)(?:合计|小计)")
-_BARE_TOTALS = ("合计", "收入合计", "支出合计")
-_SUB_ITEM_RE = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|其中)")
-
-
-def summary_identities(statement: Statement, settings: Settings) -> list[Identity]:
-    """Two-sided statements: current-year totals, grand totals, and income total = expenditure total."""
-    sides = {row.side for row in statement.rows}
-    if not {"income", "expenditure"} <= sides:
-        return []
-    found: list[Identity] = []
-    grand: dict[str, StatementRow] = {}
-    for side in ("income", "expenditure"):
-        rows = [r for r in statement.rows if r.side == side]
-        for item, sub_items in _item_breakdowns(rows):
-            found.extend(_sum_rows_by_column(statement, item, sub_items, item.name, settings))
-        year_total = next((r for r in rows if _YEAR_TOTAL_RE.search(r.name)), None)
-        total = _grand_total_row(rows, year_total)
-        if year_total is None and total is not None:
-            above = (
-                rows[: rows.index(total)]
-                if total.name.endswith("总计")
-                else [r for r in rows if r is not total]
-            )
-            items = _items_of_grand_total(above)
-            if items:
-                found.extend(_sum_rows_by_column(statement, total, items, total.name, settings))
-                grand[side] = total
-            continue
-        if year_total is None or _CHINESE_ITEM_RE.match(year_total.name):
-            continue  # "一、本年支出合计" printed first, its items below: another layout
-        before = rows[: rows.index(year_total)]
-        items = [r for r in before if _CHINESE_ITEM_RE.match(r.name)]
-        found.extend(_sum_rows_by_column(statement, year_total, items, year_total.name, settings))
-        if total is not None and rows.index(total) > rows.index(year_total):
-            between = rows[rows.index(year_total) + 1 : rows.index(total)]
-            extra = [
-                r
-                for r in between
-                if r.name
-                and not _SUB_ITEM_RE.match(r.name)
-                and not _CHINESE_ITEM_RE.match(r.name)
-                and not any(f in r.name for f in _FUND_NAMES)
-            ]
-            found.extend(_sum_rows_by_column(statement, total, [year_total, *extra], total.name, settings))
-            grand[side] = total
-    if len(grand) == 2:
-        income_total = grand["income"].value(statement.columns[0].id) if statement.columns else None
-        for column in statement.columns:
-            if column.side != "expenditure":
-                continue
-            expenditure_total = grand["expenditure"].value(column.id)
-            if (
-                income_total is not None
-                and expenditure_total is not None
-                and column.id.split("@")[0] == "total"
-            ):
-                found.append(
-                    _identity(
-                        "summary",
-                        statement,
-                        "收入总计 = 支出总计",
-                        expenditure_total,
-                        [income_total],
-                        settings,
-                    )
-                )
-                break
-    return found
-
-
-def _grand_total_row(rows: list[StatementRow], year_total: StatementRow | None) -> StatementRow | None:
-    """A side's grand total: its 总计; else the 收入合计 after 当年收入小计 (江苏); else, with no
-    current-year total either, a lone 合计 over numbered items (重庆: 合计 printed first)."""
-    total = next((r for r in rows if r.name.endswith("总计")), None)
-    if total is not None:
-        return total
-    if year_total is not None:
-        after = rows[rows.index(year_total) + 1 :]
-        return next((r for r in after if r.name in _BARE_TOTALS), None)
-    bare = [r for r in rows if r.name in _BARE_TOTALS]
-    return bare[0] if len(bare) == 1 else None
-
-
-def _items_of_grand_total(rows: list[StatementRow]) -> list[StatementRow]:
-    """The numbered items a 总计 adds up when no 本年收入/支出合计 stands between (a budget with no
-    carry-over: "一、财政拨款收入 … 四、其他收入 / 收入总计"); none when any other named line
-    (an unnumbered carry-over, a "一、本年收入合计") could also belong to the total."""
-    items = [r for r in rows if _CHINESE_ITEM_RE.match(r.name)]
-    others = [r for r in rows if r.name and r not in items and not _SUB_ITEM_RE.match(r.name)]
-    numerals = [r.name.split("、", 1)[0] for r in items]
-    in_order = numerals == list(_CHINESE_NUMERALS[: len(numerals)])  # "一、本年支出 / 一、一般公共服务" nests
-    if len(items) < 2 or others or not in_order or any("合计" in r.name for r in items):
-        return []
-    return items
-
-
-def _sub_item_number(name: str) -> tuple[str, int] | None:
-    """("paren", 11) for "（十一）节能环保支出", ("arabic", 2) for "2.政府性基金"."""
-    if match := _PAREN_ITEM_RE.match(name):
-        numeral = match.group(1)
-        return ("paren", _CHINESE_NUMERALS.index(numeral) + 1) if numeral in _CHINESE_NUMERALS else None
-    if match := _ARABIC_ITEM_RE.match(name):
-        return ("arabic", int(match.group(1)))
-    return None
-
-
-def _item_breakdowns(rows: list[StatementRow]) -> list[tuple[StatementRow, list[StatementRow]]]:
-    """Items ("一、本年收入") followed by a complete numbered list of their parts ("（一）…（三）" or
-    "1.…3."): every line up to the next item is one of them, numbered from one without a gap."""
-    found: list[tuple[StatementRow, list[StatementRow]]] = []
-    for index, row in enumerate(rows):
-        if not _CHINESE_ITEM_RE.match(row.name):
-            continue
-        parts: list[StatementRow] = []
-        for following in rows[index + 1 :]:
-            if _CHINESE_ITEM_RE.match(following.name) or following.name.endswith(("合计", "总计")):
-                break
-            parts.append(following)
-        numbers = [_sub_item_number(p.name) for p in parts]
-        if len(parts) < 2 or None in numbers or len({n[0] for n in numbers if n}) != 1:
-            continue
-        if [n[1] for n in numbers if n] == list(range(1, len(parts) + 1)):
-            found.append((row, parts))
-    return found
-
-
-def _sum_rows_by_column(
-    statement: Statement, total: StatementRow, parts: list[StatementRow], label: str, settings: Settings
-) -> list[Identity]:
-    if not parts:
-        return []
-    found: list[Identity] = []
-    for column in statement.columns:
-        if column.side != total.side or column.id.startswith("unknown"):
-            continue
-        stated = total.value(column.id)
-        figures = [p.value(column.id) for p in parts]
-        if stated is None:
-            continue
-        present = [f for f in figures if f is not None]
-        if stated.value == 0 and all(f.value == 0 for f in present):
-            continue
-        suffix = f"（{'/'.join(column.header)}）" if len(statement.columns) > 1 and column.header else ""
-        text = (
-            f"“{label}”{suffix} = "
-            + " + ".join(p.name for p in parts[:4])
-            + (" + …" if len(parts) > 4 else "")
-        )
-        found.append(_identity("summary", statement, text, stated, present, settings))
-    return found
 
 
 # --- fund balances ---------------------------------------------------------------------------
@@ -450,7 +246,7 @@ def balance_identities(statement: Statement, settings: Settings) -> list[Identit
         if all(v.value == 0 for v in (start, income, expenditure, end)):
             continue
         found.append(
-            _identity(
+            make_identity(
                 "balance",
                 statement,
                 f"“{row.name}”行：年初结转和结余 + 本年收入 − 本年支出 = 年末结转和结余",
@@ -476,6 +272,7 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
     result = (
         column_identities(statement, settings)
         + hierarchy_identities(statement, settings)
+        + group_identities(statement, settings)
         + summary_identities(statement, settings)
         + balance_identities(statement, settings)
     )

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from juesuan.checks.identity import Identity
 from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
-from juesuan.checks.statement_identities import Identity, all_identities, trusted
+from juesuan.checks.statement_identities import all_identities, trusted
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.statements import Statement

@@ -45,6 +45,7 @@ TOKEN_RULES: tuple[tuple[str, str], ...] = (
     ("基本支出", "basic"),
     ("项目支出", "project"),
     ("专项业务经费", "project"),
+    ("机动经费", "reserve"),
     ("人员经费", "personnel"),
     ("公用经费", "operating"),
     ("人员支出", "personnel"),
@@ -200,11 +201,13 @@ class Layout:
         header_rows: how many leading rows are the header.
         blocks: side-by-side blocks, each (code columns, name column, value columns).
         columns: the value columns by index.
+        details: each block's second name column, if it has one (the details of a group).
     """
 
     header_rows: int
     blocks: Blocks
     columns: dict[int, Column]
+    details: tuple[int | None, ...] = ()
 
 
 def _kind(index: int, path: tuple[str, ...], data: list[Row], previous: str = "") -> str:
@@ -269,7 +272,25 @@ def layout(rows: list[Row], width: int) -> Layout:
             base, measure = ids[i]
             final = f"{base}@{measure or 'actual'}" if several_measures else base
             columns[i] = Column(id=final, header=paths[i], side=sides[block_index])
-    return Layout(header_rows=count, blocks=tuple(blocks), columns=columns)
+    return Layout(count, tuple(blocks), columns, _detail_names(kinds, blocks, data))
+
+
+def _detail_names(
+    kinds: list[str], blocks: list[tuple[tuple[int, ...], int | None, tuple[int, ...]]], data: list[Row]
+) -> tuple[int | None, ...]:
+    """The second name column of each block when it marks groups with "小计" (江苏's 收入预算总表:
+    "一般公共预算资金 | 小计", then the items under it), which ``_blocks`` leaves out. A second
+    name column of any other kind (a unit beside an item, say) is no group marker."""
+    found: list[int | None] = []
+    for _, name, values in blocks:
+        end = values[0] if values else len(kinds)
+        start = name + 1 if name is not None else end
+        second = next((i for i in range(start, end) if kinds[i] == "name"), None)
+        marks = second is not None and any(
+            second < len(row.cells) and row.cells[second].text.strip() == "小计" for row in data
+        )
+        found.append(second if marks else None)
+    return tuple(found)
 
 
 def _blocks(kinds: list[str]) -> list[tuple[tuple[int, ...], int | None, tuple[int, ...]]]:

@@ -203,7 +203,13 @@ def _rows(draft: _Draft, grid: Layout) -> tuple[list[StatementRow], list[str]]:
         for index, (codes, name_index, values) in enumerate(grid.blocks):
             if index in skipped:
                 continue
-            built = _row(row, codes, name_index, values, grid, draft.unit, notes, names.get(index, ""))
+            detail = _cell_text(row, grid.details[index] if grid.details else None)
+            name = names.get(index, "")
+            if detail and detail != "小计":  # a detail of the group above, named in the second column
+                name = detail
+            built = _row(row, codes, name_index, values, grid, draft.unit, notes, name)
+            if built is not None and detail and detail != "小计":
+                built = replace(built, level=1)
             if built is not None:
                 rows.append(built)
     return rows, notes

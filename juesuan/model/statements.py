@@ -44,6 +44,8 @@ class StatementRow:
         code_parts: the code as printed in split columns (类, 款, 项), when it was.
         values: the row's figures by column id; a cell printed blank or "-" is 0.
         side: for two-sided statements, which side the row is on.
+        level: 1 for a row named in a second name column, a detail of the row above it at
+            level 0 (江苏's 收入预算总表: "一般公共预算资金 | 小计", then "| 公共财政拨款资金").
     """
 
     name: str
@@ -53,6 +55,7 @@ class StatementRow:
     code_parts: tuple[str, ...] = ()
     values: tuple[tuple[str, Figure], ...] = ()
     side: str = ""
+    level: int = 0
 
     def value(self, column: str) -> Figure | None:
         """The figure in ``column``, if the row has that column."""

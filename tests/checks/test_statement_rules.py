@@ -373,3 +373,32 @@ def test_a_leading_total_adds_up_the_numbered_items_under_it(
     rows = [list(r) for r in LEADING_TOTAL_SUMMARY]
     rows[row][column] = value
     assert checker.flat(summary(rows), "STMT-003") != []
+
+
+GROUPED_INCOME = [
+    ["项目名称", "", "金额"],
+    ["收入总计", "", "110.00"],
+    ["一般公共预算资金", "小计", "100.00"],
+    ["", "公共财政拨款(补助)资金", "100.00"],
+    ["", "专项收入", ""],
+    ["政府性基金", "小计", ""],
+    ["财政专户管理资金", "小计", "10.00"],
+    ["", "专户管理教育收费", "4.00"],
+    ["", "其他非税收入", "6.00"],
+]
+
+
+@pytest.mark.parametrize(("row", "value"), [(1, "120.00"), (3, "90.00"), (8, "7.00")])
+def test_groups_named_in_two_columns_add_up(checker: Checker, row: int, value: str) -> None:
+    """江苏's 收入预算总表: "一般公共预算资金 | 小计" over the items named in the second column."""
+    text = "收入预算总表\n单位：万元\n" + table(GROUPED_INCOME) + "\n"
+    [statement] = checker.read(text).statements
+    assert [(r.name, r.level) for r in statement.rows][1:4] == [
+        ("一般公共预算资金", 0),
+        ("公共财政拨款(补助)资金", 1),
+        ("专项收入", 1),
+    ]
+    assert checker.flat(text, "STMT-002") == []
+    rows = [list(r) for r in GROUPED_INCOME]
+    rows[row][2] = value
+    assert checker.flat("收入预算总表\n单位：万元\n" + table(rows) + "\n", "STMT-002") != []

@@ -1,0 +1,175 @@
+"""Identities of two-sided statements (收支总表, 财政拨款收支总表): each side's items add up
+to its current-year total, the totals to the grand total, and the two grand totals agree.
+
+Regional layouts differ in where the totals stand and what they are called (本年收入合计,
+当年收入小计, a lone 合计 printed first); an identity is formed only where the numbering
+leaves no doubt which lines a total adds up, so a layout not understood is left unchecked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from juesuan.checks.identity import Identity, make_identity
+from juesuan.model.statements import Statement, StatementRow
+from juesuan.settings import Settings
+
+_CHINESE_ITEM_RE = re.compile(r"^[一二三四五六七八九十]+、")
+_CHINESE_NUMERALS = tuple("一二三四五六七八九") + tuple(
+    t + u for t in ("十", "二十", "三十", "四十") for u in ("", *"一二三四五六七八九")
+)
+_PAREN_ITEM_RE = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
+_ARABIC_ITEM_RE = re.compile(r"^(\d+)[.、．]")
+#: Rows under a carry-over line that split it by fund.
+_FUND_NAMES = ("一般公共预算", "政府性基金", "国有资本经营")
+_YEAR_TOTAL_RE = re.compile(r"(?:本年|当年)(?:收入|支出)(?:合计|小计)")
+_BARE_TOTALS = ("合计", "收入合计", "支出合计")
+_SUB_ITEM_RE = re.compile(r"^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[）)]|其中)")
+
+
+def summary_identities(statement: Statement, settings: Settings) -> list[Identity]:
+    """Two-sided statements: current-year totals, grand totals, and income total = expenditure total."""
+    sides = {row.side for row in statement.rows}
+    if not {"income", "expenditure"} <= sides:
+        return []
+    found: list[Identity] = []
+    grand: dict[str, StatementRow] = {}
+    for side in ("income", "expenditure"):
+        rows = [r for r in statement.rows if r.side == side]
+        for item, sub_items in _item_breakdowns(rows):
+            found.extend(_sum_rows_by_column(statement, item, sub_items, item.name, settings))
+        year_total = next((r for r in rows if _YEAR_TOTAL_RE.search(r.name)), None)
+        total = _grand_total_row(rows, year_total)
+        if year_total is None and total is not None:
+            above = (
+                rows[: rows.index(total)]
+                if total.name.endswith("总计")
+                else [r for r in rows if r is not total]
+            )
+            items = _items_of_grand_total(above)
+            if items:
+                found.extend(_sum_rows_by_column(statement, total, items, total.name, settings))
+                grand[side] = total
+            continue
+        if year_total is None or _CHINESE_ITEM_RE.match(year_total.name):
+            continue  # "一、本年支出合计" printed first, its items below: another layout
+        before = rows[: rows.index(year_total)]
+        items = [r for r in before if _CHINESE_ITEM_RE.match(r.name)]
+        found.extend(_sum_rows_by_column(statement, year_total, items, year_total.name, settings))
+        if total is not None and rows.index(total) > rows.index(year_total):
+            between = rows[rows.index(year_total) + 1 : rows.index(total)]
+            extra = [
+                r
+                for r in between
+                if r.name
+                and not _SUB_ITEM_RE.match(r.name)
+                and not _CHINESE_ITEM_RE.match(r.name)
+                and not any(f in r.name for f in _FUND_NAMES)
+            ]
+            found.extend(_sum_rows_by_column(statement, total, [year_total, *extra], total.name, settings))
+            grand[side] = total
+    if len(grand) == 2:
+        income_total = grand["income"].value(statement.columns[0].id) if statement.columns else None
+        for column in statement.columns:
+            if column.side != "expenditure":
+                continue
+            expenditure_total = grand["expenditure"].value(column.id)
+            if (
+                income_total is not None
+                and expenditure_total is not None
+                and column.id.split("@")[0] == "total"
+            ):
+                found.append(
+                    make_identity(
+                        "summary",
+                        statement,
+                        "收入总计 = 支出总计",
+                        expenditure_total,
+                        [income_total],
+                        settings,
+                    )
+                )
+                break
+    return found
+
+
+def _grand_total_row(rows: list[StatementRow], year_total: StatementRow | None) -> StatementRow | None:
+    """A side's grand total: its 总计; else the 收入合计 after 当年收入小计 (江苏); else, with no
+    current-year total either, a lone 合计 over numbered items (重庆: 合计 printed first)."""
+    total = next((r for r in rows if r.name.endswith("总计")), None)
+    if total is not None:
+        return total
+    if year_total is not None:
+        after = rows[rows.index(year_total) + 1 :]
+        return next((r for r in after if r.name in _BARE_TOTALS), None)
+    bare = [r for r in rows if r.name in _BARE_TOTALS]
+    return bare[0] if len(bare) == 1 else None
+
+
+def _items_of_grand_total(rows: list[StatementRow]) -> list[StatementRow]:
+    """The numbered items a 总计 adds up when no 本年收入/支出合计 stands between (a budget with no
+    carry-over: "一、财政拨款收入 … 四、其他收入 / 收入总计"); none when any other named line
+    (an unnumbered carry-over, a "一、本年收入合计") could also belong to the total."""
+    items = [r for r in rows if _CHINESE_ITEM_RE.match(r.name)]
+    others = [r for r in rows if r.name and r not in items and not _SUB_ITEM_RE.match(r.name)]
+    numerals = [r.name.split("、", 1)[0] for r in items]
+    in_order = numerals == list(_CHINESE_NUMERALS[: len(numerals)])  # "一、本年支出 / 一、一般公共服务" nests
+    if len(items) < 2 or others or not in_order or any("合计" in r.name for r in items):
+        return []
+    return items
+
+
+def _sub_item_number(name: str) -> tuple[str, int] | None:
+    """("paren", 11) for "（十一）节能环保支出", ("arabic", 2) for "2.政府性基金"."""
+    if match := _PAREN_ITEM_RE.match(name):
+        numeral = match.group(1)
+        return ("paren", _CHINESE_NUMERALS.index(numeral) + 1) if numeral in _CHINESE_NUMERALS else None
+    if match := _ARABIC_ITEM_RE.match(name):
+        return ("arabic", int(match.group(1)))
+    return None
+
+
+def _item_breakdowns(rows: list[StatementRow]) -> list[tuple[StatementRow, list[StatementRow]]]:
+    """Items ("一、本年收入") followed by a complete numbered list of their parts ("（一）…（三）" or
+    "1.…3."): every line up to the next item is one of them, numbered from one without a gap."""
+    found: list[tuple[StatementRow, list[StatementRow]]] = []
+    for index, row in enumerate(rows):
+        if not _CHINESE_ITEM_RE.match(row.name):
+            continue
+        parts: list[StatementRow] = []
+        for following in rows[index + 1 :]:
+            if _CHINESE_ITEM_RE.match(following.name) or following.name.endswith(("合计", "总计")):
+                break
+            parts.append(following)
+        numbers = [_sub_item_number(p.name) for p in parts]
+        if len(parts) < 2 or None in numbers or len({n[0] for n in numbers if n}) != 1:
+            continue
+        if [n[1] for n in numbers if n] == list(range(1, len(parts) + 1)):
+            found.append((row, parts))
+    return found
+
+
+def _sum_rows_by_column(
+    statement: Statement, total: StatementRow, parts: list[StatementRow], label: str, settings: Settings
+) -> list[Identity]:
+    if not parts:
+        return []
+    found: list[Identity] = []
+    for column in statement.columns:
+        if column.side != total.side or column.id.startswith("unknown"):
+            continue
+        stated = total.value(column.id)
+        figures = [p.value(column.id) for p in parts]
+        if stated is None:
+            continue
+        present = [f for f in figures if f is not None]
+        if stated.value == 0 and all(f.value == 0 for f in present):
+            continue
+        suffix = f"（{'/'.join(column.header)}）" if len(statement.columns) > 1 and column.header else ""
+        text = (
+            f"“{label}”{suffix} = "
+            + " + ".join(p.name for p in parts[:4])
+            + (" + …" if len(parts) > 4 else "")
+        )
+        found.append(make_identity("summary", statement, text, stated, present, settings))
+    return found
