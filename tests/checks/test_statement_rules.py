@@ -402,3 +402,14 @@ def test_groups_named_in_two_columns_add_up(checker: Checker, row: int, value: s
     rows = [list(r) for r in GROUPED_INCOME]
     rows[row][2] = value
     assert checker.flat("收入预算总表\n单位：万元\n" + table(rows) + "\n", "STMT-002") != []
+
+
+def test_a_reserve_fund_column_is_a_part_of_the_total(checker: Checker) -> None:
+    """江苏's 支出预算总表: 合计 = 基本支出 + 项目支出 + 单位预留机动经费."""
+    rows = [["合计", "基本支出", "项目支出", "单位预留机动经费"], ["100.00", "60.00", "30.00", "10.00"]]
+    text = "支出预算总表\n单位：万元\n" + table(rows) + "\n"
+    [statement] = checker.read(text).statements
+    assert [c.id for c in statement.columns] == ["total", "basic", "project", "reserve"]
+    assert checker.flat(text, "STMT-001") == []
+    rows[1][3] = "12.00"
+    assert checker.flat("支出预算总表\n单位：万元\n" + table(rows) + "\n", "STMT-001") != []
