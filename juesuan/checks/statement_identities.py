@@ -18,7 +18,9 @@ from juesuan.model.statements import Column, Statement, StatementRow
 from juesuan.settings import Settings
 from juesuan.source import Source
 
-EXCLUDED_PREFIXES = ("of_", "procurement", "unknown")
+#: Columns that are never a part of the row's total: "其中" parts, procurement, unknown labels,
+#: and 机关运行经费 printed beside the “三公” figures (上海's combined table).
+EXCLUDED_PREFIXES = ("of_", "procurement", "unknown", "agency_operating")
 TOTAL_NAMES = ("合计", "总计")
 PERSONNEL_CLASSES = ("301", "303")
 

@@ -382,7 +382,9 @@ def column_id(path: tuple[str, ...]) -> tuple[str, str]:
         if found_measure and (not token or label in PLAIN_VALUE_LABELS or re.search(r"\d{4}年", label)):
             year = re.search(r"(20\d{2})\s*年", label)
             measure = f"{found_measure}{year.group(1)}" if year else found_measure  # two years side by side
-            continue
+            if not year or token in ("", "total", "subtotal", "three_public"):
+                continue  # "2024年机关运行经费预算数" names its figure as well as the year
+
         if not token and any(label.startswith(p) or label.endswith(p) for p in PLAIN_VALUE_LABELS):
             continue
         if not token:

@@ -413,3 +413,22 @@ def test_a_reserve_fund_column_is_a_part_of_the_total(checker: Checker) -> None:
     assert checker.flat(text, "STMT-001") == []
     rows[1][3] = "12.00"
     assert checker.flat("支出预算总表\n单位：万元\n" + table(rows) + "\n", "STMT-001") != []
+
+
+def test_agency_costs_beside_the_three_public_figures_are_not_part_of_their_total(checker: Checker) -> None:
+    """上海's combined table: 机关运行经费 in the last column is a figure of its own."""
+    rows = [
+        ["2024年“三公”经费预算数", "", "", "", "", "", "2024年机关运行经费预算数"],
+        ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "", "", ""],
+        ["", "", "", "小计", "购置费", "运行费", ""],
+        ["47.91", "0", "1.35", "46.56", "25", "21.56", "443.18"],
+    ]
+    text = "部门“三公”经费和机关运行经费预算表\n单位：万元\n" + table(rows) + "\n"
+    [statement] = checker.read(text).statements
+    assert statement.columns[-1].id == "agency_operating"
+    assert checker.flat(text, "STMT-001") == []
+    rows[3][2] = "2.35"
+    assert (
+        checker.flat("部门“三公”经费和机关运行经费预算表\n单位：万元\n" + table(rows) + "\n", "STMT-001")
+        != []
+    )
