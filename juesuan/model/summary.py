@@ -113,6 +113,11 @@ def _income_total(summary: Statement | None) -> Figure | None:
     return None
 
 
+#: 重庆's 收支总表 prints a lone 合计 above the numbered items of each side: the grand total
+#: and the expenditure total, but not the year's income (its items include the carry-over).
+LONE_TOTAL = r"^合计$"
+
+
 INCOME_TOTAL = r"(?:本年|当年)收入(?:合计|小计)|^收入合计|^(?:[一二三四五六七八九十]+、)?(?:本年|当年)收入$"
 EXPENDITURE_TOTAL = r"(?:本年|当年)支出(?:合计|小计)|^支出合计|^(?:本年|当年)支出$"
 
@@ -133,7 +138,9 @@ def _grand_total(summary: Statement | None, kind: str | None) -> Figure | None:
     later = [i for i, n in enumerate(names) if re.fullmatch(r"收入合计", n)]
     if current is not None and later and later[-1] > current:
         return _side_total(summary, r"^收入合计$", "income")
-    if current is not None and kind == "budget" and _nothing_carried(summary):
+    if current is None:
+        return _side_total(summary, LONE_TOTAL, "income")
+    if kind == "budget" and _nothing_carried(summary):
         return _side_total(summary, INCOME_TOTAL, "income")
     return None
 
@@ -225,6 +232,9 @@ def _statement_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
         "grand_total": _grand_total(summary, disclosure.kind) or unsided["grand_total"],
         "expenditure_total": _side_total(summary, EXPENDITURE_TOTAL, "expenditure")
         or _side_total(summary, r"总计", "expenditure")
+        or (
+            _side_total(summary, LONE_TOTAL, "expenditure") if summary and _nothing_carried(summary) else None
+        )
         or unsided["expenditure_total"],
         "appropriation_total": _income_total(appropriation)
         or _side_total(appropriation, r"^(?:一、)?(?:本年)?财政拨款(?:收入)?$", "income"),

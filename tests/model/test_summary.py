@@ -31,3 +31,45 @@ def test_a_zero_vehicle_total_beside_nonzero_parts_is_not_a_key_figure(checker: 
     figures = summary(checker.read(three_public("0.00")))
     assert figures["vehicles_total"] is None
     assert (figures["vehicle_purchase"], figures["official_reception"]) == ("18.69", "0.15")
+
+
+def test_a_lone_total_over_each_side_is_the_grand_and_expenditure_total_not_the_income(
+    checker: Checker,
+) -> None:
+    """重庆: 合计 above the numbered items; the items include the carry-over, so the year's
+    income is not stated."""
+    text = "2026年度测试局部门预算\n收支总体情况表\n单位：万元\n" + table(
+        [
+            ["收入", "", "支出", ""],
+            ["项目", "预算数", "项目", "预算数"],
+            ["合计", "100.00", "合计", "100.00"],
+            ["一、一般公共预算资金", "90.00", "一、一般公共服务支出", "80.00"],
+            ["二、事业收入资金", "10.00", "二、教育支出", "20.00"],
+        ]
+    )
+    figures = summary(checker.read(text))
+    assert (figures["grand_total"], figures["expenditure_total"], figures["income_total"]) == (
+        "100",
+        "100",
+        None,
+    )
+
+
+def test_a_current_year_subtotal_is_the_year_total(checker: Checker) -> None:
+    """江苏: 当年收入小计, then 上年结转资金 and 收入合计."""
+    text = "2017年度测试局部门预算\n收支预算总表\n单位：万元\n" + table(
+        [
+            ["收入", "", "支出", ""],
+            ["项目名称", "金额", "项目名称", "金额"],
+            ["一、财政拨款", "100.00", "一、一般公共服务支出", "105.00"],
+            ["当年收入小计", "100.00", "当年支出小计", "105.00"],
+            ["上年结转资金", "5.00", "结转下年资金", "0.00"],
+            ["收入合计", "105.00", "支出合计", "105.00"],
+        ]
+    )
+    figures = summary(checker.read(text))
+    assert (figures["income_total"], figures["grand_total"], figures["expenditure_total"]) == (
+        "100",
+        "105",
+        "105",
+    )
