@@ -8,6 +8,7 @@ with or without the header repeated. Tables that follow no statement title are l
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -61,6 +62,9 @@ def statements(document: Document) -> list[Statement]:
     found: list[Statement] = []
     current: _Draft | None = None
     title: tuple[str, str, str] | None = None  # key, title, number
+    # The last code read per statement key and block: a table continued on the next page
+    # (烟台) may start with a 项 whose 类 and 款 were printed on the page before.
+    codes_above: dict[str, dict[int, str]] = {}
     unit: str | None = None
     for block in document.blocks:
         if isinstance(block, Paragraph):
@@ -69,7 +73,7 @@ def statements(document: Document) -> list[Statement]:
                 continue
             key = statement_key(text)
             if key is not None:
-                found.extend(_finish(current))
+                found.extend(_finish(current, codes_above))
                 current = None
                 number, name = split_number(text)
                 title, unit = (key, name, number), None
@@ -78,12 +82,12 @@ def statements(document: Document) -> list[Statement]:
             elif current is not None and EMPTY_NOTE_RE.search(text) and not current.empty_note:
                 current.empty_note = text
             elif _substantial(text):
-                found.extend(_finish(current))
+                found.extend(_finish(current, codes_above))
                 current, title = None, None
             continue
         inner_title, skip = _title_row(block)
         if inner_title is not None:
-            found.extend(_finish(current))
+            found.extend(_finish(current, codes_above))
             current, title = None, inner_title
         if title is not None:
             current = _Draft(title[0], title[1], title[2], unit or _unit_in(block) or default_unit, block)
@@ -92,9 +96,9 @@ def statements(document: Document) -> list[Statement]:
         elif current is not None and _continues(current, block):
             current.add(block, _repeated_header(current, block))
         else:
-            found.extend(_finish(current))
+            found.extend(_finish(current, codes_above))
             current = None
-    found.extend(_finish(current))
+    found.extend(_finish(current, codes_above))
     return _join_repeated(found)
 
 
@@ -174,11 +178,11 @@ def _repeated_header(draft: _Draft, table: Table) -> int:
     return count
 
 
-def _finish(draft: _Draft | None) -> list[Statement]:
+def _finish(draft: _Draft | None, codes_above: dict[str, dict[int, str]]) -> list[Statement]:
     if draft is None or not draft.rows:
         return []
     grid = layout(draft.rows, draft.width)
-    rows, notes = _rows(draft, grid)
+    rows, notes = _rows(draft, grid, codes_above.setdefault(draft.key, {}))
     return [
         Statement(
             key=draft.key,
@@ -195,7 +199,8 @@ def _finish(draft: _Draft | None) -> list[Statement]:
     ]
 
 
-def _rows(draft: _Draft, grid: Layout) -> tuple[list[StatementRow], list[str]]:
+def _rows(draft: _Draft, grid: Layout, above: dict[int, str]) -> tuple[list[StatementRow], list[str]]:
+    """The rows of each block; ``above`` holds the last code per block, and is updated."""
     rows: list[StatementRow] = []
     notes: list[str] = []
     for row in draft.rows[grid.header_rows :]:
@@ -207,11 +212,13 @@ def _rows(draft: _Draft, grid: Layout) -> tuple[list[StatementRow], list[str]]:
             name = names.get(index, "")
             if detail and detail != "小计":  # a detail of the group above, named in the second column
                 name = detail
-            built = _row(row, codes, name_index, values, grid, draft.unit, notes, name)
+            built = _row(row, codes, name_index, values, grid, draft.unit, notes, name, above.get(index, ""))
             if built is not None and detail and detail != "小计":
                 built = replace(built, level=1)
             if built is not None:
                 rows.append(built)
+                if built.code:
+                    above[index] = built.code
     return rows, notes
 
 
@@ -242,6 +249,26 @@ def _merged_labels(row: Row, blocks: Blocks) -> tuple[set[int], dict[int, str]]:
     return skipped, names
 
 
+def _inherited(parts: list[str], above: str) -> list[str]:
+    """Split code cells with the leading ones left blank, filled from the coded row above:
+    长沙 prints "204 公共安全支出", then "  02 公安" for 20402 and "204 02 01 行政运行"."""
+    if (
+        len(parts) < 2
+        or parts[0]
+        or not any(parts)
+        or not all(p.isdigit() and len(p) == 2 for p in parts if p)
+    ):
+        return parts
+    printed = [i for i, p in enumerate(parts) if p]
+    first = printed[0]
+    if printed != list(range(first, printed[-1] + 1)):
+        return parts  # a gap between printed parts: not a code
+    prefix = above[: 3 + 2 * (first - 1)]
+    if len(prefix) != 3 + 2 * (first - 1) or not prefix.isdigit():
+        return parts
+    return [prefix[:3], *(prefix[3 + 2 * i : 5 + 2 * i] for i in range(first - 1)), *parts[first:]]
+
+
 def _scheme_parts(parts: list[str]) -> tuple[str, ...]:
     """The split code cells of the first classification, when the code was printed split."""
     first: list[str] = []
@@ -267,11 +294,14 @@ def _index_row(name: str, figures: list[tuple[str, Figure]]) -> bool:
     """A row that numbers the columns (栏次 1 2 3 …) rather than holding figures."""
     if name in ("栏次", "行次", "**", "*", "序号", "栏号"):
         return True
-    values = [f.value for _, f in figures if f.value != 0]
+    printed = [f for _, f in figures if f.value != 0]
+    values = [f.value for f in printed]
+    # Column numbers are printed without decimals and never repeat: "3.00 3.00 3.00" is a row
+    # of amounts (长沙's 其他纪检监察事务支出), not 1 2 3.
     return (
         len(values) >= 3
-        and all(v == int(v) for v in values)
-        and values == sorted(values)
+        and all(v == int(v) and f.decimals == 0 for v, f in zip(values, printed, strict=True))
+        and all(a < b for a, b in itertools.pairwise(values))
         and (values[-1] - values[0] == len(values) - 1 or values[-1] <= len(figures) + 2)
     )
 
@@ -291,8 +321,9 @@ def _row(
     unit: str,
     notes: list[str],
     merged_name: str = "",
+    above: str = "",
 ) -> StatementRow | None:
-    code_texts = [re.sub(r"\s", "", _cell_text(row, i)) for i in codes]
+    code_texts = _inherited([re.sub(r"\s", "", _cell_text(row, i)) for i in codes], above)
     split_digits = code_texts and all(not t or t.isdigit() for t in code_texts) and any(code_texts)
     code = _first_scheme(code_texts) if split_digits and len("".join(code_texts)) >= 3 else ""
     name = re.sub(r"\s", "", merged_name or _cell_text(row, name_index))

@@ -432,3 +432,37 @@ def test_agency_costs_beside_the_three_public_figures_are_not_part_of_their_tota
         checker.flat("部门“三公”经费和机关运行经费预算表\n单位：万元\n" + table(rows) + "\n", "STMT-001")
         != []
     )
+
+
+SPLIT_CODES = [
+    ["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"],
+    ["", "", "", "合计", "103.00", "100.00", "3.00"],
+    ["201", "", "", "一般公共服务支出", "3.00", "0.00", "3.00"],
+    ["", "11", "", "纪检监察事务", "3.00", "0.00", "3.00"],
+    ["201", "11", "99", "其他纪检监察事务支出", "3.00", "0.00", "3.00"],
+    ["204", "", "", "公共安全支出", "100.00", "100.00", "0.00"],
+    ["", "02", "", "公安", "100.00", "100.00", "0.00"],
+    ["", "", "01", "行政运行", "60.00", "60.00", "0.00"],
+    ["", "", "02", "一般行政管理事务", "40.00", "40.00", "0.00"],
+]
+
+
+def test_split_codes_left_blank_are_filled_from_the_row_above(checker: Checker) -> None:
+    """长沙 and 烟台 print 类 and 款 only where they change; "3.00 3.00 3.00" is a row of amounts."""
+    text = "一般公共预算支出表\n单位：万元\n" + table(SPLIT_CODES) + "\n"
+    [statement] = checker.read(text).statements
+    assert [r.code for r in statement.rows] == [
+        None,
+        "201",
+        "20111",
+        "2011199",
+        "204",
+        "20402",
+        "2040201",
+        "2040202",
+    ]
+    assert checker.flat(text, "STMT-002") == []
+    rows = [list(r) for r in SPLIT_CODES]
+    rows[7][4] = "65.00"  # 行政运行: breaks 公安 = its 项 and its own row, nothing else
+    mutated = "一般公共预算支出表\n单位：万元\n" + table(rows) + "\n"
+    assert checker.flat(mutated, "STMT-002") != []
