@@ -20,6 +20,12 @@ from typing import Any
 
 from juesuan.document import Document, Paragraph
 from juesuan.model.disclosure import Disclosure
+from juesuan.scoring.outline import (
+    TITLE_LENGTH,
+    Line,
+    last_contents_line,
+    section_lines,
+)
 from juesuan.scoring.profiles import completeness_profiles
 from juesuan.source import Source
 
@@ -27,24 +33,9 @@ PRESENT, MISSING, DEFECTIVE, UNKNOWN = "present", "missing", "defective", "unkno
 STATUS_LABELS = {PRESENT: "具备", MISSING: "缺失", DEFECTIVE: "有缺陷", UNKNOWN: "无法判断"}
 #: Below this many characters of text, the document cannot be judged (scanned or unread).
 MIN_TEXT = 300
-#: How many lines after a part's heading its details are looked for.
-WINDOW = 60
-#: Lines up to this long can be headings or table titles.
-TITLE_LENGTH = 60
 #: Deadline after approval (预算法第十四条).
 DEADLINE_DAYS = 20
 _IGNORED = re.compile(r"[\s“”\"‘’'「」『』〝〞]")
-#: A statement's title: the name ends in 表, perhaps followed by a parenthesised qualifier
-#: ("（按功能分类科目）"), a table number ("公开01表") or the amount unit.
-_TITLE_END = re.compile(r"表》?(（[^）]*）)*(公开\d+表|预算\d+表|表\d+|(金额)?单位[:：].*|\d+)?$")
-#: Words that make a short line a narrative heading or a reference, not a statement's title.
-_NOT_TITLE = ("说明", "详见", "见表", "见附表", "。")
-#: A numbered heading ("一、", "（一）", "1.", "第一部分").
-_NUMBERED = re.compile(
-    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十\d]+）|\d+[、.．])"
-)
-#: Leader dots and page numbers of a contents entry.
-_LEADERS = re.compile(r"[.…·．\-—_]{2,}\d*$|\d+$")
 #: Words in a file name or cover that say the document is only the statements of a disclosure
 #: published in parts (e.g. 北京 "附件2：…部门预算报表", 江苏 "…预算公开表格").
 _STATEMENTS_PART = ("报表", "公开表", "表格")
@@ -54,36 +45,6 @@ _NARRATIVE_PART = ("情况说明", "文字说明")
 _UNIT_WORDS = re.compile(
     r"(金额|计量|编制|填报|预算)?单位(名称|编码|代码)?[:：]|金额单位|编制单位|单位编码|单位名称"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of evidence: normalised text and its place."""
-
-    text: str
-    source: Source
-
-    @property
-    def in_table(self) -> bool:
-        """Whether the line is a row of a table (not a paragraph line)."""
-        return self.source.table is not None
-
-    @property
-    def is_title(self) -> bool:
-        """Whether the line reads as a statement's title (a short line ending in …表)."""
-        text = _LEADERS.sub("", self.text)
-        return (
-            not self.in_table
-            and len(text) <= TITLE_LENGTH
-            and not any(word in text for word in _NOT_TITLE)
-            and not re.match(r"第[一二三四五六七八九十]+部分", text)
-            and _TITLE_END.search(text) is not None
-        )
-
-    @property
-    def is_heading(self) -> bool:
-        """Whether the line reads as a numbered heading of the narrative."""
-        return len(self.text) <= 40 and _NUMBERED.match(self.text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +207,7 @@ def document_part(disclosure: Disclosure, lines: list[Line]) -> str:
     name = re.sub(r"\.[A-Za-z]+$", "", disclosure.file.replace("\\", "/").rsplit("/", 1)[-1])
     cover = list(itertools.takewhile(lambda line: not line.text.startswith("目录"), lines[:4]))
     label = normalize(name) + "".join(line.text for line in cover)
-    body = lines[_contents_end(lines) + 1 :]
+    body = lines[last_contents_line(lines) + 1 :]
     if any(word in label for word in _STATEMENTS_PART) and not any(w in label for w in _NARRATIVE_PART):
         sentences = sum(1 for line in body if not line.in_table and "。" in line.text)
         if any(line.is_title for line in body) and sentences <= 3:
@@ -280,7 +241,7 @@ def _judge(context: _Context, item: dict[str, Any]) -> ChecklistItem:
         judged = _contents(context)
     elif kind == "statement":
         candidates = [line for line in context.lines if line.is_title]
-        after = _contents_end(context.lines, candidates)
+        after = last_contents_line(context.lines, candidates)
         judged = _statement(
             context, candidates, _matches(candidates, item["find"], item.get("exclude", ()), after)
         )
@@ -292,7 +253,7 @@ def _judge(context: _Context, item: dict[str, Any]) -> ChecklistItem:
             for line in context.lines
             if not line.in_table and (item.get("tables", False) or not line.is_title)
         ]
-        after = _contents_end(context.lines, candidates)
+        after = last_contents_line(context.lines, candidates)
         judged = _text(
             context, item, candidates, _matches(candidates, item["find"], item.get("exclude", ()), after)
         )
@@ -368,7 +329,7 @@ def _statement(context: _Context, lines: list[Line], matches: list[int]) -> tupl
     # ("…决算表为空表"), a narrative heading ("…情况说明（详见表6）") or a table row is not it.
     if not matches:
         return MISSING, "未找到该表", None
-    contents_end = _contents_end(context.lines, lines)
+    contents_end = last_contents_line(context.lines, lines)
     present = {statement.key for statement in context.disclosure.statements}
     listed = {
         (ref.source.page, ref.source.line)
@@ -394,90 +355,13 @@ def _statement(context: _Context, lines: list[Line], matches: list[int]) -> tupl
     )
 
 
-def _contents_end(lines: list[Line], among: list[Line] | None = None) -> int:
-    """The index of the last line of the contents (目录), or −1 without one.
-
-    In a paged document the contents is the rest of the page that starts with 目录 and the pages
-    after it made only of short, numbered entries; in a text file it runs until a long line
-    or its last usual entry (名词解释, 附件). With ``among`` (a subset of ``lines`` in order),
-    the index is into ``among``.
-    """
-    start = next((i for i, line in enumerate(lines[:120]) if line.text.startswith("目录")), -1)
-    if start < 0:
-        return -1
-    end = start
-    page = lines[start].source.page
-    if page is not None:
-        while end + 1 < len(lines) and lines[end + 1].source.page == page:
-            if len(_LEADERS.sub("", lines[end + 1].text)) > TITLE_LENGTH:
-                break
-            end += 1
-        for _ in range(3):
-            following = [line for line in lines[end + 1 :] if line.source.page == (page or 0) + 1]
-            if not following or not _contents_page(following):
-                break
-            end += len(following)
-            page = (page or 0) + 1
-    else:
-        for index in range(start + 1, min(len(lines), start + 80)):
-            text = lines[index].text
-            if len(text) > 60:
-                break
-            end = index
-            if "名词解释" in text or "附件" in text:
-                break
-    if among is None:
-        return end
-    within = {id(line) for line in lines[: end + 1]}
-    return sum(1 for line in among if id(line) in within) - 1
-
-
-def _contents_page(lines: list[Line]) -> bool:
-    """Whether a page continues the contents: short entries, most of them numbered, no table and
-    no sentence."""
-    if any(
-        line.in_table or "。" in line.text or len(_LEADERS.sub("", line.text)) > TITLE_LENGTH
-        for line in lines
-    ):
-        return False
-    numbered = sum(1 for line in lines if _NUMBERED.match(line.text) or line.text.startswith("表"))
-    return numbered * 2 >= len(lines)
-
-
-def _level(text: str) -> int | None:
-    """The level of a numbered heading: 第一部分 0, 一、 1, （一） 2, 1. 3; None if not numbered."""
-    match = _NUMBERED.match(text) if len(text) <= 40 else None
-    if match is None:
-        return None
-    number = match.group(0)
-    if number.startswith("第"):
-        return 0
-    if number.startswith("（"):
-        return 2
-    return 3 if number[0].isdigit() else 1
-
-
-def _section(lines: list[Line], index: int) -> list[Line]:
-    """The lines of the part headed at ``index``: up to the next heading of its level or above
-    (a heading of the first level when it is not numbered), at most ``WINDOW`` lines."""
-    level = _level(lines[index].text)
-    limit = 1 if level is None else level
-    end = index + 1
-    while end < min(len(lines), index + WINDOW):
-        following = _level(lines[end].text)
-        if following is not None and following <= limit:
-            break
-        end += 1
-    return lines[index:end]
-
-
 def _text(
     context: _Context, item: dict[str, Any], lines: list[Line], matches: list[int]
 ) -> tuple[str, str, Source | None]:
     if not matches:
         return MISSING, "未找到该部分", None
     headings = [i for i in matches if len(lines[i].text) <= TITLE_LENGTH] or matches
-    contents_end = _contents_end(context.lines, lines)
+    contents_end = last_contents_line(context.lines, lines)
     # the part itself, not its line in the contents
     headings = [i for i in headings if i > contents_end] or [i for i in matches if i > contents_end]
     if not headings:
@@ -489,7 +373,7 @@ def _text(
         return PRESENT, "", lines[headings[0]].source
     best: tuple[int, list[str]] | None = None
     for index in headings:
-        window = "".join(line.text for line in _section(lines, index))
+        window = "".join(line.text for line in section_lines(lines, index))
         lacking = [d["name"] for d in details if not any(all(w in window for w in a) for a in d["any"])]
         if lacking and any(all(w in window for w in words) for words in item.get("empty_ok", [])):
             return PRESENT, "文中说明无此项", lines[index].source
