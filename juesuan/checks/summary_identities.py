@@ -35,39 +35,11 @@ def summary_identities(statement: Statement, settings: Settings) -> list[Identit
     found: list[Identity] = []
     grand: dict[str, StatementRow] = {}
     for side in ("income", "expenditure"):
-        rows = [r for r in statement.rows if r.side == side]
-        for item, sub_items in _item_breakdowns(rows):
-            found.extend(_sum_rows_by_column(statement, item, sub_items, item.name, settings))
-        year_total = next((r for r in rows if _YEAR_TOTAL_RE.search(r.name)), None)
-        total = _grand_total_row(rows, year_total)
-        if year_total is None and total is not None:
-            above = (
-                rows[: rows.index(total)]
-                if total.name.endswith("总计")
-                else [r for r in rows if r is not total]
-            )
-            items = _items_of_grand_total(above)
-            if items:
-                found.extend(_sum_rows_by_column(statement, total, items, total.name, settings))
-                grand[side] = total
-            continue
-        if year_total is None or _CHINESE_ITEM_RE.match(year_total.name):
-            continue  # "一、本年支出合计" printed first, its items below: another layout
-        before = rows[: rows.index(year_total)]
-        items = [r for r in before if _CHINESE_ITEM_RE.match(r.name)]
-        found.extend(_sum_rows_by_column(statement, year_total, items, year_total.name, settings))
-        if total is not None and rows.index(total) > rows.index(year_total):
-            between = rows[rows.index(year_total) + 1 : rows.index(total)]
-            extra = [
-                r
-                for r in between
-                if r.name
-                and not _SUB_ITEM_RE.match(r.name)
-                and not _CHINESE_ITEM_RE.match(r.name)
-                and not any(f in r.name for f in _FUND_NAMES)
-            ]
-            found.extend(_sum_rows_by_column(statement, total, [year_total, *extra], total.name, settings))
-            grand[side] = total
+        for rows in _blocks(statement, side):
+            identities, total = _side_identities(statement, rows, settings)
+            found.extend(identities)
+            if total is not None:
+                grand.setdefault(side, total)
     if len(grand) == 2:
         income_total = grand["income"].value(statement.columns[0].id) if statement.columns else None
         for column in statement.columns:
@@ -91,6 +63,54 @@ def summary_identities(statement: Statement, settings: Settings) -> list[Identit
                 )
                 break
     return found
+
+
+def _blocks(statement: Statement, side: str) -> list[list[StatementRow]]:
+    """The rows of one side, block by block: a side printed as several blocks (西安: 功能分类,
+    支出用途 and 经济分类 side by side) interleaves their rows, which share no column."""
+    blocks: dict[frozenset[str], list[StatementRow]] = {}
+    for row in statement.rows:
+        if row.side == side:
+            blocks.setdefault(frozenset(key for key, _ in row.values), []).append(row)
+    return list(blocks.values())
+
+
+def _side_identities(
+    statement: Statement, rows: list[StatementRow], settings: Settings
+) -> tuple[list[Identity], StatementRow | None]:
+    """The identities of one block of a side, and its grand total when it is checked."""
+    found: list[Identity] = []
+    for item, sub_items in _item_breakdowns(rows):
+        found.extend(_sum_rows_by_column(statement, item, sub_items, item.name, settings))
+    year_total = next((r for r in rows if _YEAR_TOTAL_RE.search(r.name)), None)
+    total = _grand_total_row(rows, year_total)
+    if year_total is None and total is not None:
+        above = (
+            rows[: rows.index(total)] if total.name.endswith("总计") else [r for r in rows if r is not total]
+        )
+        items = _items_of_grand_total(above)
+        if not items:
+            return found, None
+        found.extend(_sum_rows_by_column(statement, total, items, total.name, settings))
+        return found, total
+    if year_total is None or _CHINESE_ITEM_RE.match(year_total.name):
+        return found, None  # "一、本年支出合计" printed first, its items below: another layout
+    before = rows[: rows.index(year_total)]
+    items = [r for r in before if _CHINESE_ITEM_RE.match(r.name)]
+    found.extend(_sum_rows_by_column(statement, year_total, items, year_total.name, settings))
+    if total is None or rows.index(total) < rows.index(year_total):
+        return found, None
+    between = rows[rows.index(year_total) + 1 : rows.index(total)]
+    extra = [
+        r
+        for r in between
+        if r.name
+        and not _SUB_ITEM_RE.match(r.name)
+        and not _CHINESE_ITEM_RE.match(r.name)
+        and not any(f in r.name for f in _FUND_NAMES)
+    ]
+    found.extend(_sum_rows_by_column(statement, total, [year_total, *extra], total.name, settings))
+    return found, total
 
 
 def _grand_total_row(rows: list[StatementRow], year_total: StatementRow | None) -> StatementRow | None:

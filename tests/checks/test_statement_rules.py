@@ -466,3 +466,26 @@ def test_split_codes_left_blank_are_filled_from_the_row_above(checker: Checker) 
     rows[7][4] = "65.00"  # 行政运行: breaks 公安 = its 项 and its own row, nothing else
     mutated = "一般公共预算支出表\n单位：万元\n" + table(rows) + "\n"
     assert checker.flat(mutated, "STMT-002") != []
+
+
+def _three_blocks(operating: str = "40.00") -> str:
+    """西安's 财政拨款收支总表: the expenditure side printed as two blocks (功能分类, 支出用途)
+    whose rows interleave; each block's items add up to its own 一、财政拨款."""
+    rows = [
+        ("一、财政拨款", "100.00", "一、财政拨款", "100.00", "一、财政拨款", "100.00"),
+        ("1、一般公共预算拨款", "100.00", "1、一般公共服务支出", "80.00", "1、人员经费", "60.00"),
+        ("2、政府性基金拨款", "0.00", "2、教育支出", "20.00", "2、公用经费", operating),
+    ]
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return (
+        "<html><body><p>财政拨款收支总表</p><p>单位：万元</p><table>"
+        '<tr><td colspan="2">收入</td><td colspan="4">支出</td></tr>'
+        '<tr><td rowspan="2">项目</td><td rowspan="2">预算数</td><td colspan="2">功能分类</td>'
+        '<td colspan="2">支出用途</td></tr>'
+        "<tr><td>项目</td><td>预算数</td><td>项目</td><td>预算数</td></tr>" + body + "</table></body></html>"
+    )
+
+
+def test_each_block_of_a_side_adds_up_on_its_own(checker: Checker) -> None:
+    assert checker.flat(_three_blocks(), "STMT-003", suffix=".html") == []
+    assert checker.flat(_three_blocks(operating="45.00"), "STMT-003", suffix=".html") != []
