@@ -80,6 +80,8 @@ def column_rules(statement: Statement) -> list[tuple[str, list[str]]]:
             children = _children(prefix, names)
             if prefix == "three_public" and not children:
                 children = _three_public_parts(names)  # the parts printed beside, not under, their total
+            if not prefix and not children and {"of_item.basic", "of_item.project"} <= names:
+                children = ["of_item.basic", "of_item.project"]  # "其中：基本支出 项目支出" is the whole
             if children and len(children) >= 2:
                 rules.append((column_id, [bases[c] for c in children]))
     return rules
@@ -169,7 +171,11 @@ def hierarchy_identities(statement: Statement, settings: Settings) -> list[Ident
         children = [r for r in coded if parents[id(r)] is parent]
         if children:
             found.extend(_sum_rows(statement, parent, children, f"{parent.code}{parent.name}", settings))
-    classes = [r for r in coded if len(r.code or "") == 3 and parents[id(r)] is None]
+    top = [r for r in coded if parents[id(r)] is None]
+    # The classes add up to the 合计; so do the 项 of a table that prints no 类 or 款 (泉州).
+    classes = (
+        top if len({len(r.code or "") for r in top}) == 1 else [r for r in top if len(r.code or "") == 3]
+    )
     for total in _total_rows(statement):
         members = [r for r in classes if r.side == total.side]
         if total.name.startswith("人员经费"):

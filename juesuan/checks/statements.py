@@ -85,7 +85,8 @@ TEMPLATE = "《{title}》{label}：表中为{stated}{unit}，计算得{computed}
         "报表每一行的合计列应等于其组成列之和，例如支出决算表“本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + "
         "经营支出 + 对附属单位补助支出”，收入决算表“本年收入合计 = 财政拨款收入 + 上级补助收入 + …”，"
         "“三公”经费表“合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费”、“公务用车购置及运行费 = 购置费 + 运行费”。"
-        "组成由表头推断；表头中有无法识别的列时不检查。容差按舍入推算（见ARITH-001）。"
+        "组成由表头推断；表头中有无法识别的列时不检查；“其中：基本支出、项目支出”两列合起来即为合计。"
+        "容差按舍入推算（见ARITH-001）。"
     ),
 )
 def check_statement_columns(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
@@ -101,7 +102,10 @@ def check_statement_columns(disclosure: Disclosure, settings: Settings) -> Itera
     tags=("statements", "arithmetic", "classification"),
     doc=(
         "按科目编码：合计 = Σ类，类 = Σ其下款，款 = Σ其下项（功能分类3/5/7位，经济分类3/5位）；"
-        "基本支出表中人员经费合计 = 301 + 303，公用经费合计 = 其余各类。每个数值列分别检查，容差按舍入推算。"
+        "只印款或项、不印上级科目的表，合计 = 各行之和；类、款栏留空的分栏编码取上一行的类、款。"
+        "基本支出表中人员经费合计 = 301 + 303，公用经费合计 = 其余各类。"
+        "“小计”分组、明细列在第二名称栏的表（江苏收入预算总表），小计 = 其下明细，总计 = 各组小计。"
+        "每个数值列分别检查，容差按舍入推算。"
     ),
 )
 def check_statement_hierarchy(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:

@@ -489,3 +489,26 @@ def _three_blocks(operating: str = "40.00") -> str:
 def test_each_block_of_a_side_adds_up_on_its_own(checker: Checker) -> None:
     assert checker.flat(_three_blocks(), "STMT-003", suffix=".html") == []
     assert checker.flat(_three_blocks(operating="45.00"), "STMT-003", suffix=".html") != []
+
+
+ITEMS_ONLY = [
+    ["科目编码", "科目名称", "小计", "其中：", ""],
+    ["", "", "", "基本支出", "项目支出"],
+    ["合计", "", "100.00", "70.00", "30.00"],
+    ["2013850", "事业运行", "60.00", "60.00", "0.00"],
+    ["2013899", "其他市场监督管理事务", "30.00", "0.00", "30.00"],
+    ["2101102", "事业单位医疗", "10.00", "10.00", "0.00"],
+]
+
+
+@pytest.mark.parametrize(("row", "column", "value"), [(2, 2, "110.00"), (3, 3, "65.00")])
+def test_a_table_of_items_only_adds_up_to_its_total(
+    checker: Checker, row: int, column: int, value: str
+) -> None:
+    """泉州 prints only the 项 under 合计, and "小计 | 其中：基本支出 项目支出" as the whole split."""
+    text = "一般公共预算拨款支出预算表\n单位：万元\n" + table(ITEMS_ONLY) + "\n"
+    assert checker.flat(text, "STMT-001") == [] and checker.flat(text, "STMT-002") == []
+    rows = [list(r) for r in ITEMS_ONLY]
+    rows[row][column] = value
+    mutated = "一般公共预算拨款支出预算表\n单位：万元\n" + table(rows) + "\n"
+    assert checker.flat(mutated, "STMT-001") + checker.flat(mutated, "STMT-002") != []
