@@ -172,16 +172,17 @@ def hierarchy_identities(statement: Statement, settings: Settings) -> list[Ident
         if children:
             found.extend(_sum_rows(statement, parent, children, f"{parent.code}{parent.name}", settings))
     top = [r for r in coded if parents[id(r)] is None]
-    # The classes add up to the 合计; so do the 项 of a table that prints no 类 or 款 (泉州).
-    classes = (
-        top if len({len(r.code or "") for r in top}) == 1 else [r for r in top if len(r.code or "") == 3]
-    )
-    for total in _total_rows(statement):
+    classes = [r for r in top if len(r.code or "") == 3]
+    totals = _total_rows(statement)
+    uncoded = [r for r in statement.rows if not r.code and r not in totals and r.values]
+    if not classes and len({len(r.code or "") for r in top}) == 1 and not uncoded:
+        classes = top  # a table of 款 or 项 only, every row coded, adds them up (泉州)
+    for total in totals:
         members = [r for r in classes if r.side == total.side]
         if total.name.startswith("人员经费"):
-            members = [r for r in members if r.code in PERSONNEL_CLASSES]
+            members = [r for r in members if (r.code or "")[:3] in PERSONNEL_CLASSES]
         elif total.name.startswith("公用经费"):
-            members = [r for r in members if r.code not in PERSONNEL_CLASSES]
+            members = [r for r in members if (r.code or "")[:3] not in PERSONNEL_CLASSES]
         if members:
             found.extend(_sum_rows(statement, total, members, total.name, settings))
     return found

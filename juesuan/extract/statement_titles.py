@@ -48,8 +48,13 @@ def split_number(title: str) -> tuple[str, str]:
         compact,
     )
     if match:
-        return match.group(1).strip(), compact[match.end() :].strip(" ：:、")
-    return "", compact
+        return match.group(1).strip(), _unquoted(compact[match.end() :].strip(" ：:、"))
+    return "", _unquoted(compact)
+
+
+def _unquoted(name: str) -> str:
+    """The name without the book-title marks around it ("《收入决算表》"): messages add their own."""
+    return name[1:-1] if name.startswith("《") and name.endswith("》") and name.count("《") == 1 else name
 
 
 def statement_key(title: str) -> str | None:
