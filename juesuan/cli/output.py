@@ -9,6 +9,7 @@ import click
 
 from juesuan.findings import Finding, Report, Severity, Status
 from juesuan.model.disclosure import Disclosure
+from juesuan.model.summary import described
 from juesuan.source import Source
 
 COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -24,11 +25,7 @@ def echo_json(data: object) -> None:
 def document_summary(disclosure: Disclosure) -> dict[str, object]:
     """What the document is, for the JSON output."""
     return {
-        "file": disclosure.file,
-        "kind": disclosure.kind,
-        "scope": disclosure.scope,
-        "year": disclosure.year,
-        "department": disclosure.department,
+        **described(disclosure),
         "unit": disclosure.unit,
         "self_evaluations": len(disclosure.self_evaluations),
         "statements": [statement.key for statement in disclosure.statements],

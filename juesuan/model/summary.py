@@ -367,15 +367,22 @@ def key_figures(disclosure: Disclosure) -> dict[str, KeyFigure | None]:
     return result
 
 
-def summary(disclosure: Disclosure) -> dict[str, object]:
-    """What the document is and its key figures in 万元 (decimal strings), for JSON output."""
-    figures = key_figures(disclosure)
+def described(disclosure: Disclosure) -> dict[str, object]:
+    """What the document is: file, kind, scope, year and department."""
     return {
         "file": disclosure.file,
         "kind": disclosure.kind,
         "scope": disclosure.scope,
         "year": disclosure.year,
         "department": disclosure.department,
+    }
+
+
+def summary(disclosure: Disclosure) -> dict[str, object]:
+    """What the document is and its key figures in 万元 (decimal strings), for JSON output."""
+    figures = key_figures(disclosure)
+    return {
+        **described(disclosure),
         "unit": "万元",
         "statements": [s.key for s in disclosure.statements],
         **{name: None if f is None else f"{f.value.normalize():f}" for name, f in figures.items()},
