@@ -20,11 +20,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from juesuan import pipeline
+from juesuan.checks.statement_identities import all_identities
 from juesuan.document import Document, Table
 from juesuan.errors import InputError
 from juesuan.extract.numbers import decimals_of, parse_decimal
 from juesuan.extract.statement_titles import STANDARD_STATEMENTS
 from juesuan.findings import Severity
+from juesuan.settings import Settings
+from juesuan.source import Source
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 #: The nine standard statements, whose figures all take part in identities (a procurement
@@ -38,6 +41,17 @@ def findings(document: Document, severity: Severity) -> set[tuple[str, str]]:
     """(rule, place) of the findings of exactly ``severity``."""
     report = pipeline.check(pipeline.extract_document(document))
     return {(f.rule, f.source.location()) for f in report.findings if f.severity is severity}
+
+
+def covered(document: Document) -> set[Source]:
+    """The places of every figure that takes part in an identity of its statement."""
+    settings = Settings()
+    places: set[Source] = set()
+    for statement in pipeline.extract_document(document).statements:
+        for identity in all_identities(statement, settings):
+            places.add(identity.stated.source)
+            places.update(part.source for part in identity.parts)
+    return places
 
 
 def figure_sites(document: Document, count: int) -> list[Site]:
@@ -90,7 +104,7 @@ def main(argv: list[str]) -> int:
     options = parser.parse_args(argv)
     with (CORPUS / "MANIFEST.csv").open(encoding="utf-8") as manifest:
         names = [row["file"] for row in csv.DictReader(manifest) if row["format"] == "pdf"]
-    totals = {"caught": 0, "warned": 0, "silent": 0}
+    totals = {"caught": 0, "warned": 0, "silent": 0, "untrusted": 0}
     print(f"{'caught':>6} {'warned':>6} {'silent':>6}  document")
     for name in names[: options.documents or None]:
         try:
@@ -99,6 +113,7 @@ def main(argv: list[str]) -> int:
             print(f"{'':>6} {'':>6} {'':>6}  {name}: {error.message}")
             continue
         errors, warnings = findings(document, Severity.ERROR), findings(document, Severity.WARNING)
+        in_identities = covered(document)
         counts = dict.fromkeys(totals, 0)
         for site in figure_sites(document, options.sites):
             mutated = raised(document, site)
@@ -108,15 +123,22 @@ def main(argv: list[str]) -> int:
                 counts["warned"] += 1
             else:
                 counts["silent"] += 1
+                b, r, c = site
+                block = document.blocks[b]
+                assert isinstance(block, Table)
+                if block.rows[r].cells[c].source in in_identities:
+                    counts["untrusted"] += 1  # in an identity, but its statement is not trusted
                 if options.silent:
                     print(f"{'':>22}silent: {describe(document, site)}")
         for key, value in counts.items():
             totals[key] += value
         print(f"{counts['caught']:>6} {counts['warned']:>6} {counts['silent']:>6}  {name}", flush=True)
-    done = sum(totals.values()) or 1
+    done = totals["caught"] + totals["warned"] + totals["silent"] or 1
     print(
-        f"mutations: {sum(totals.values())}; caught {totals['caught']} ({totals['caught'] / done:.0%}), "
-        f"warned {totals['warned']}, silent {totals['silent']}"
+        f"mutations: {done}; caught {totals['caught']} ({totals['caught'] / done:.0%}), "
+        f"warned {totals['warned']}, silent {totals['silent']} "
+        f"({totals['untrusted']} in an identity of a statement not trusted, "
+        f"{totals['silent'] - totals['untrusted']} in no identity juesuan forms)"
     )
     return 0
 
