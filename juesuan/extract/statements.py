@@ -66,11 +66,15 @@ def statements(document: Document) -> list[Statement]:
     # (烟台) may start with a 项 whose 类 and 款 were printed on the page before.
     codes_above: dict[str, dict[int, str]] = {}
     unit: str | None = None
+    previous = ""  # the paragraph before, for a title whose last 表 wrapped onto a line of its own
     for block in document.blocks:
         if isinstance(block, Paragraph):
             text = block.text.strip()
             if text in furniture and not UNIT_RE.search(text):
                 continue
+            if text == "表" and statement_key(previous + text) is not None:
+                text = previous + text  # 江苏 2017: "…会议费、培训费支出预算" / "表"
+            previous = text
             key = statement_key(text)
             if key is not None:
                 found.extend(_finish(current, codes_above))

@@ -512,3 +512,10 @@ def test_a_table_of_items_only_adds_up_to_its_total(
     rows[row][column] = value
     mutated = "一般公共预算拨款支出预算表\n单位：万元\n" + table(rows) + "\n"
     assert checker.flat(mutated, "STMT-001") + checker.flat(mutated, "STMT-002") != []
+
+
+def test_a_title_whose_last_character_wrapped_is_still_a_title(checker: Checker) -> None:
+    """江苏 2017: "“三公”经费、会议费、培训费支出预算" with "表" alone on the next line."""
+    rows = [["合计", "因公出国（境）费", "公务接待费"], ["10.00", "4.00", "6.00"]]
+    text = "“三公”经费、会议费、培训费支出预算\n表\n单位：万元\n" + table(rows) + "\n"
+    assert [s.key for s in checker.read(text).statements] == ["three_public"]
