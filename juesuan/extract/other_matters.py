@@ -181,6 +181,10 @@ def _assets_in(paragraph: Paragraph) -> dict[str, object]:
         elif unit == "台（套）" and "专用设备" in label:
             found["special_equipment_over_1m"] = mention.figure
     if total_vehicles is not None:
+        # Only the categories of the sentence that states the total: a later sentence may list
+        # the year's purchases by category ("安排购置车辆14辆，其中业务用车14辆").
+        sentence = total_vehicles.sentence
+        categories = [m for m in categories if m.sentence == sentence]
         found["vehicles"] = Breakdown(
             key="vehicle_categories",
             label="车辆",

@@ -89,15 +89,46 @@ def contents_pages(document: Document) -> set[int]:
     return pages
 
 
+#: A run-in heading of the "other matters" part: "（一）机关运行经费。2026年…运行经费910.53万元".
+RUN_IN_RE = re.compile(rf"^([（(][{CHINESE_NUMERALS}]+[）)])\s*([^。：:，,；]{{2,12}})[。：:]\s*\S.{{7,}}$")
+#: The parts that are read by their heading's words and printed run-in in some regions.
+RUN_IN_TITLES = ("机关运行经费", "政府采购", "国有资产")
+
+
+def _run_in(paragraph: Paragraph, explicit: set[str]) -> Heading | None:
+    """A run-in heading of one of the ``RUN_IN_TITLES`` no heading of its own names."""
+    match = RUN_IN_RE.match(paragraph.text.strip())
+    if match is None:
+        return None
+    title = match.group(2).strip()
+    words = next((w for w in RUN_IN_TITLES if w in title), None)
+    if words is None or words in explicit:
+        return None
+    return Heading(number=match.group(1), title=title, level=3, source=paragraph.source)
+
+
 def outline(document: Document) -> tuple[list[Heading], Section]:
-    """The headings of ``document`` and its section tree (the root has no heading)."""
+    """The headings of ``document`` and its section tree (the root has no heading).
+
+    A paragraph opening with a run-in heading ("（一）机关运行经费。…") opens a section and
+    stays its first paragraph, when no heading of its own names that part.
+    """
     headings: list[Heading] = []
     entries: list[tuple[Heading | None, list[Block]]] = [(None, [])]
     skip = contents_pages(document)
-    for block in document.blocks:
-        in_contents = isinstance(block, Paragraph) and block.source.page in skip
-        heading = heading_of(block) if isinstance(block, Paragraph) and not in_contents else None
-        if heading is None:
+    found = [
+        heading_of(block) if isinstance(block, Paragraph) and block.source.page not in skip else None
+        for block in document.blocks
+    ]
+    explicit = {w for h in found if h is not None for w in RUN_IN_TITLES if w in h.title}
+    for block, heading in zip(document.blocks, found, strict=True):
+        run_in = None
+        if heading is None and isinstance(block, Paragraph) and block.source.page not in skip:
+            run_in = _run_in(block, explicit)
+        if run_in is not None:
+            headings.append(run_in)
+            entries.append((run_in, [block]))
+        elif heading is None:
             entries[-1][1].append(block)
         else:
             headings.append(heading)

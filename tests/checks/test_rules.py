@@ -284,3 +284,14 @@ def test_rule_reports_its_example(rule: str, checker: Checker) -> None:
 def test_rule_is_quiet_on_the_corrected_example(rule: str, checker: Checker) -> None:
     _, _, corrected = EXAMPLES[rule]
     assert checker.flat(corrected, rule) == []
+
+
+def test_vehicles_bought_this_year_are_not_parts_of_the_vehicles_held(checker: Checker) -> None:
+    """重庆: the sentence after the fleet lists the year's purchases by category."""
+    text = (
+        "三、国有资产占用情况\n截至2025年12月，共有车辆411辆，其中业务用车292辆，机要通信用车24辆，"
+        "应急保障用车27辆，特种专业技术用车9辆，其他按照规定配备的公务用车59辆。"
+        "2026年安排购置车辆14辆，其中业务用车14辆。\n"
+    )
+    assert checker.flat(text, "ARITH-001") == []
+    assert len(checker.flat(text.replace("59辆", "69辆"), "ARITH-001")) == 1

@@ -24,3 +24,22 @@ def test_numbered_headings_nest_and_list_items_do_not_count() -> None:
     assert section is not None and [p.text for p in section.paragraphs] == ["机关运行经费5.00万元。"]
     functions = find(root, "主要职能")
     assert functions is not None and len(functions.paragraphs) == 1
+
+
+def test_a_run_in_heading_of_an_other_matter_opens_its_section() -> None:
+    """重庆: "（一）机关运行经费。2026 年…运行经费 910.53 万元…" in one paragraph."""
+    text = (
+        "五、其他重要事项的情况说明\n"
+        "（一）机关运行经费。2026年一般公共预算财政拨款运行经费910.53万元，比2025年增加0.09万元。\n"
+        "（二）贯彻执行有关法律法规。组织起草规章草案并组织实施。\n"
+    )
+    headings, root = outline(parse(text, "t.txt"))
+    assert [(h.number, h.title) for h in headings] == [
+        ("五", "其他重要事项的情况说明"),
+        ("（一）", "机关运行经费"),
+    ]
+    section = find(root, "机关运行经费")
+    assert section is not None and section.paragraphs[0].text.startswith("（一）机关运行经费。2026年")
+    # with a heading of its own elsewhere, a run-in mention is body text
+    headings, _ = outline(parse("（三）机关运行经费情况\n" + text, "t.txt"))
+    assert [h.title for h in headings].count("机关运行经费") == 0
