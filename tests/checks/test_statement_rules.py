@@ -32,9 +32,28 @@ def expenditure(rows: list[list[str]], title: str = "支出决算表") -> str:
 
 
 def changed(row: int, column: int, value: str) -> list[list[str]]:
-    rows = [list(r) for r in ROWS]
-    rows[row][column] = value
-    return rows
+    return with_cell(ROWS, row, column, value)
+
+
+def with_cell(rows: list[list[str]], row: int, column: int, value: str) -> list[list[str]]:
+    """``rows`` with one cell changed."""
+    copy = [list(r) for r in rows]
+    copy[row][column] = value
+    return copy
+
+
+def statement_text(title: str, rows: list[list[str]]) -> str:
+    """A statement as Word exports it: title, unit line, table."""
+    return f"{title}\n单位：万元\n" + table(rows) + "\n"
+
+
+def quiet_then_caught(
+    checker: Checker, title: str, rows: list[list[str]], rules: tuple[str, ...], change: tuple[int, int, str]
+) -> None:
+    """The statement passes ``rules``; with the one cell of ``change`` altered, one of them reports it."""
+    assert [f for rule in rules for f in checker.flat(statement_text(title, rows), rule)] == []
+    mutated = statement_text(title, with_cell(rows, *change))
+    assert [f for rule in rules for f in checker.flat(mutated, rule)] != []
 
 
 SUMMARY = [
@@ -364,15 +383,12 @@ LEADING_TOTAL_SUMMARY = [
 ]
 
 
-@pytest.mark.parametrize(("row", "column", "value"), [(2, 1, "110.00"), (3, 3, "85.00"), (2, 3, "90.00")])
+@pytest.mark.parametrize("change", [(2, 1, "110.00"), (3, 3, "85.00"), (2, 3, "90.00")])
 def test_a_leading_total_adds_up_the_numbered_items_under_it(
-    checker: Checker, row: int, column: int, value: str
+    checker: Checker, change: tuple[int, int, str]
 ) -> None:
     """重庆's 收支总表 prints 合计 first, its numbered items under it."""
-    assert checker.flat(summary(LEADING_TOTAL_SUMMARY), "STMT-003") == []
-    rows = [list(r) for r in LEADING_TOTAL_SUMMARY]
-    rows[row][column] = value
-    assert checker.flat(summary(rows), "STMT-003") != []
+    quiet_then_caught(checker, "收入支出决算总表", LEADING_TOTAL_SUMMARY, ("STMT-003",), change)
 
 
 GROUPED_INCOME = [
@@ -388,20 +404,16 @@ GROUPED_INCOME = [
 ]
 
 
-@pytest.mark.parametrize(("row", "value"), [(1, "120.00"), (3, "90.00"), (8, "7.00")])
-def test_groups_named_in_two_columns_add_up(checker: Checker, row: int, value: str) -> None:
+@pytest.mark.parametrize("change", [(1, 2, "120.00"), (3, 2, "90.00"), (8, 2, "7.00")])
+def test_groups_named_in_two_columns_add_up(checker: Checker, change: tuple[int, int, str]) -> None:
     """江苏's 收入预算总表: "一般公共预算资金 | 小计" over the items named in the second column."""
-    text = "收入预算总表\n单位：万元\n" + table(GROUPED_INCOME) + "\n"
-    [statement] = checker.read(text).statements
+    [statement] = checker.read(statement_text("收入预算总表", GROUPED_INCOME)).statements
     assert [(r.name, r.level) for r in statement.rows][1:4] == [
         ("一般公共预算资金", 0),
         ("公共财政拨款(补助)资金", 1),
         ("专项收入", 1),
     ]
-    assert checker.flat(text, "STMT-002") == []
-    rows = [list(r) for r in GROUPED_INCOME]
-    rows[row][2] = value
-    assert checker.flat("收入预算总表\n单位：万元\n" + table(rows) + "\n", "STMT-002") != []
+    quiet_then_caught(checker, "收入预算总表", GROUPED_INCOME, ("STMT-002",), change)
 
 
 def test_a_reserve_fund_column_is_a_part_of_the_total(checker: Checker) -> None:
@@ -461,11 +473,8 @@ def test_split_codes_left_blank_are_filled_from_the_row_above(checker: Checker) 
         "2040201",
         "2040202",
     ]
-    assert checker.flat(text, "STMT-002") == []
-    rows = [list(r) for r in SPLIT_CODES]
-    rows[7][4] = "65.00"  # 行政运行: breaks 公安 = its 项 and its own row, nothing else
-    mutated = "一般公共预算支出表\n单位：万元\n" + table(rows) + "\n"
-    assert checker.flat(mutated, "STMT-002") != []
+    # 行政运行 65.00: breaks 公安 = its 项 and its own row, nothing else
+    quiet_then_caught(checker, "一般公共预算支出表", SPLIT_CODES, ("STMT-002",), (7, 4, "65.00"))
 
 
 def _three_blocks(operating: str = "40.00") -> str:
@@ -501,17 +510,10 @@ ITEMS_ONLY = [
 ]
 
 
-@pytest.mark.parametrize(("row", "column", "value"), [(2, 2, "110.00"), (3, 3, "65.00")])
-def test_a_table_of_items_only_adds_up_to_its_total(
-    checker: Checker, row: int, column: int, value: str
-) -> None:
+@pytest.mark.parametrize("change", [(2, 2, "110.00"), (3, 3, "65.00")])
+def test_a_table_of_items_only_adds_up_to_its_total(checker: Checker, change: tuple[int, int, str]) -> None:
     """泉州 prints only the 项 under 合计, and "小计 | 其中：基本支出 项目支出" as the whole split."""
-    text = "一般公共预算拨款支出预算表\n单位：万元\n" + table(ITEMS_ONLY) + "\n"
-    assert checker.flat(text, "STMT-001") == [] and checker.flat(text, "STMT-002") == []
-    rows = [list(r) for r in ITEMS_ONLY]
-    rows[row][column] = value
-    mutated = "一般公共预算拨款支出预算表\n单位：万元\n" + table(rows) + "\n"
-    assert checker.flat(mutated, "STMT-001") + checker.flat(mutated, "STMT-002") != []
+    quiet_then_caught(checker, "一般公共预算拨款支出预算表", ITEMS_ONLY, ("STMT-001", "STMT-002"), change)
 
 
 def test_a_title_whose_last_character_wrapped_is_still_a_title(checker: Checker) -> None:
