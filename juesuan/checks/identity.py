@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from juesuan.checks.tolerance import sum_tolerance
 from juesuan.model.figures import Figure
-from juesuan.model.statements import Statement
+from juesuan.model.statements import Statement, StatementRow
 from juesuan.settings import Settings
 
 
@@ -23,6 +23,8 @@ class Identity:
         parts: the printed parts.
         signs: +1/−1 per part (a balance subtracts).
         tolerance: the rounding allowance.
+        inferred: the lines it adds up were told by their names, not printed codes; reported
+            only when it alone fails in its statement (:mod:`juesuan.checks.named_hierarchy`).
     """
 
     family: str
@@ -32,6 +34,7 @@ class Identity:
     parts: tuple[Figure, ...]
     signs: tuple[int, ...]
     tolerance: Decimal
+    inferred: bool = False
 
     @property
     def computed(self) -> Decimal:
@@ -62,6 +65,7 @@ def make_identity(
     parts: list[Figure],
     settings: Settings,
     signs: list[int] | None = None,
+    inferred: bool = False,
 ) -> Identity:
     """An identity with the rounding tolerance of its figures."""
     return Identity(
@@ -72,4 +76,26 @@ def make_identity(
         tuple(parts),
         tuple(signs or [1] * len(parts)),
         sum_tolerance(stated, parts, settings),
+        inferred,
     )
+
+
+def blocks_of(statement: Statement, side: str) -> list[list[StatementRow]]:
+    """The rows of one side, block by block.
+
+    A side printed as several blocks (江苏, 西安: 功能分类, 支出用途 and 经济分类 side by side)
+    interleaves their rows, which fill different columns; rows of one block share columns,
+    though a row may lack a cell the others have.
+    """
+    blocks: list[tuple[set[str], list[StatementRow]]] = []
+    for row in statement.rows:
+        if row.side != side:
+            continue
+        columns = {key for key, _ in row.values}
+        block = next((b for b in blocks if b[0] & columns), None)
+        if block is None:
+            blocks.append((columns, [row]))
+        else:
+            block[0].update(columns)
+            block[1].append(row)
+    return [rows for _, rows in blocks]

@@ -12,6 +12,7 @@ import itertools
 from collections import Counter
 
 from juesuan.checks.identity import Identity, make_identity
+from juesuan.checks.named_hierarchy import named_hierarchy_identities
 from juesuan.checks.summary_identities import summary_identities
 from juesuan.model.figures import Figure
 from juesuan.model.statements import Column, Statement, StatementRow
@@ -282,6 +283,7 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
         column_identities(statement, settings)
         + hierarchy_identities(statement, settings)
         + group_identities(statement, settings)
+        + named_hierarchy_identities(statement, settings)
         + summary_identities(statement, settings)
         + balance_identities(statement, settings)
     )
@@ -293,12 +295,13 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
 def trusted(statement: Statement, settings: Settings) -> bool:
     """Whether the reading of ``statement`` reconciles with itself well enough to judge the document.
 
-    Balances are left out: they can legitimately fail (DOMAIN.md I7). A statement is trusted
+    Balances are left out: they can legitimately fail (DOMAIN.md I7); so are identities of
+    levels told by names, which judge the inference, not the reading. A statement is trusted
     when one identity fails, or at most three that are at most a tenth of all, or when all
     failures meet in one cell (a wrong figure breaks each sum it is part of): a misread
     column or a lost row breaks many identities that share no cell.
     """
-    identities = [i for i in all_identities(statement, settings) if i.family != "balance"]
+    identities = [i for i in all_identities(statement, settings) if i.family != "balance" and not i.inferred]
     failed = [i for i in identities if not i.holds]
     if len(failed) <= 1 or (len(failed) <= 3 and len(failed) * 10 <= len(identities)):
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from juesuan.checks.identity import Identity, make_identity
+from juesuan.checks.identity import Identity, blocks_of, make_identity
 from juesuan.model.statements import Statement, StatementRow
 from juesuan.settings import Settings
 
@@ -35,7 +35,7 @@ def summary_identities(statement: Statement, settings: Settings) -> list[Identit
     found: list[Identity] = []
     grand: dict[str, StatementRow] = {}
     for side in ("income", "expenditure"):
-        for rows in _blocks(statement, side):
+        for rows in blocks_of(statement, side):
             identities, total = _side_identities(statement, rows, settings)
             found.extend(identities)
             if total is not None:
@@ -63,16 +63,6 @@ def summary_identities(statement: Statement, settings: Settings) -> list[Identit
                 )
                 break
     return found
-
-
-def _blocks(statement: Statement, side: str) -> list[list[StatementRow]]:
-    """The rows of one side, block by block: a side printed as several blocks (西安: 功能分类,
-    支出用途 and 经济分类 side by side) interleaves their rows, which share no column."""
-    blocks: dict[frozenset[str], list[StatementRow]] = {}
-    for row in statement.rows:
-        if row.side == side:
-            blocks.setdefault(frozenset(key for key, _ in row.values), []).append(row)
-    return list(blocks.values())
 
 
 def _side_identities(

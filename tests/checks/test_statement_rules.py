@@ -521,3 +521,33 @@ def test_a_title_whose_last_character_wrapped_is_still_a_title(checker: Checker)
     rows = [["合计", "因公出国（境）费", "公务接待费"], ["10.00", "4.00", "6.00"]]
     text = "“三公”经费、会议费、培训费支出预算\n表\n单位：万元\n" + table(rows) + "\n"
     assert [s.key for s in checker.read(text).statements] == ["three_public"]
+
+
+NAMED_LEVELS = [
+    ["收入", "", "支出", ""],
+    ["项目", "预算数", "项目", "预算数"],
+    ["财政拨款", "130.00", "一、社会保障和就业支出", "100.00"],
+    ["1.一般公共预算拨款", "130.00", "行政事业单位养老支出", "60.00"],
+    ["", "", "行政单位离退休", "20.00"],
+    ["", "", "机关事业单位基本养老保险缴费支出", "40.00"],
+    ["", "", "退役安置", "40.00"],
+    ["", "", "其他退役安置支出", "40.00"],
+    ["", "", "二、住房保障支出", "30.00"],
+    ["", "", "住房改革支出", "30.00"],
+    ["", "", "住房公积金", "30.00"],
+]
+
+
+def test_levels_told_by_names_add_up(checker: Checker) -> None:
+    """深圳 and 湖州 print the expenditure side as names only: the catalogue tells 类 from 款."""
+    quiet_then_caught(checker, "财政拨款收支总表", NAMED_LEVELS, ("STMT-002",), (5, 3, "45.00"))
+
+
+def test_a_name_the_catalogue_does_not_know_is_no_error(checker: Checker) -> None:
+    """A 款 missing from the catalogue reads as the last 项 of the 款 before it: two sums fail
+    that the document does not break, so they are "could not check", not errors."""
+    rows = with_cell(with_cell(NAMED_LEVELS, 6, 2, "新设款"), 7, 2, "新设款下的项")
+    report = checker.check(statement_text("财政拨款收支总表", rows), select=("STMT-002",))
+    assert [f.rule for f in report.findings] == []
+    [outcome] = [o for o in report.outcomes if o.rule == "STMT-002"]
+    assert any("按科目名称推断的层级不自洽" in reason for reason in outcome.reasons)
