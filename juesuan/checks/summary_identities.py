@@ -8,6 +8,7 @@ leaves no doubt which lines a total adds up, so a layout not understood is left 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from juesuan.checks.identity import Identity, blocks_of, make_identity
@@ -141,22 +142,35 @@ def _sub_item_number(name: str) -> tuple[str, int] | None:
 
 def _item_breakdowns(rows: list[StatementRow]) -> list[tuple[StatementRow, list[StatementRow]]]:
     """Items ("一、本年收入") followed by a complete numbered list of their parts ("（一）…（三）" or
-    "1.…3."): every line up to the next item is one of them, numbered from one without a gap."""
+    "1.…3."): every line up to the next item is one of them, numbered from one without a gap.
+    An unnumbered line heads the numbered lines right under it, when there are any."""
     found: list[tuple[StatementRow, list[StatementRow]]] = []
     for index, row in enumerate(rows):
-        if not _CHINESE_ITEM_RE.match(row.name):
-            continue
         parts: list[StatementRow] = []
-        for following in rows[index + 1 :]:
-            if _CHINESE_ITEM_RE.match(following.name) or following.name.endswith(("合计", "总计")):
-                break
-            parts.append(following)
+        if _CHINESE_ITEM_RE.match(row.name):
+            for following in rows[index + 1 :]:
+                if _CHINESE_ITEM_RE.match(following.name) or following.name.endswith(("合计", "总计")):
+                    break
+                parts.append(following)
+        elif _plain_heading(row.name):
+            # 深圳: "财政拨款" unnumbered, then "1.一般公共预算拨款 … 3.国有资本经营预算拨款"
+            following_rows = rows[index + 1 :]
+            parts = list(itertools.takewhile(lambda r: _sub_item_number(r.name) is not None, following_rows))
+        else:
+            continue
         numbers = [_sub_item_number(p.name) for p in parts]
         if len(parts) < 2 or None in numbers or len({n[0] for n in numbers if n}) != 1:
             continue
         if [n[1] for n in numbers if n] == list(range(1, len(parts) + 1)):
             found.append((row, parts))
     return found
+
+
+def _plain_heading(name: str) -> bool:
+    """An unnumbered line that can head a list: not a total, not itself a part."""
+    return (
+        bool(name) and not _SUB_ITEM_RE.match(name) and not any(w in name for w in ("合计", "总计", "小计"))
+    )
 
 
 def _sum_rows_by_column(

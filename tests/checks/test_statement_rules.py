@@ -551,3 +551,18 @@ def test_a_name_the_catalogue_does_not_know_is_no_error(checker: Checker) -> Non
     assert [f.rule for f in report.findings] == []
     [outcome] = [o for o in report.outcomes if o.rule == "STMT-002"]
     assert any("按科目名称推断的层级不自洽" in reason for reason in outcome.reasons)
+
+
+UNNUMBERED_HEAD = [
+    ["收入", "", "支出", ""],
+    ["项目", "预算数", "项目", "预算数"],
+    ["财政拨款", "100.00", "一、一般公共服务支出", "100.00"],
+    ["1.一般公共预算拨款", "90.00", "", ""],
+    ["2.政府性基金预算拨款", "10.00", "", ""],
+    ["3.国有资本经营预算拨款", "0.00", "", ""],
+]
+
+
+def test_an_unnumbered_line_heads_the_numbered_lines_under_it(checker: Checker) -> None:
+    """深圳: "财政拨款" then "1.一般公共预算拨款 … 3.国有资本经营预算拨款"."""
+    quiet_then_caught(checker, "财政拨款收支总表", UNNUMBERED_HEAD, ("STMT-003",), (4, 1, "15.00"))
