@@ -20,6 +20,7 @@ from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure, StatedAmount
 from juesuan.model.statements import Statement
 from juesuan.model.summary import first_value, in_wan
+from juesuan.model.summary_statements import agency_column
 from juesuan.settings import Settings
 
 CENT = Decimal("0.01")
@@ -189,6 +190,20 @@ def _narrative_pairs(
         candidates.append(
             (narrative.basic_expenditure.total, first_value(general_total, "basic"), general.title)
         )
+    candidates.extend(_cost_pairs(disclosure, basic, _statement(disclosure, "three_public", settings)))
+    for stated, figure, where in candidates:
+        if stated is None or figure is None or re.search(r"\d", stated.label) or len(stated.label) > 40:
+            continue  # nothing to compare, or a label cut out of a sentence no pattern knows
+        yield stated, figure, where
+
+
+def _cost_pairs(
+    disclosure: Disclosure, basic: Statement | None, three: Statement | None
+) -> list[tuple[StatedAmount | None, Figure | None, str]]:
+    """人员经费 and 公用经费 against the basic statement; 机关运行经费 against the column 上海 and
+    烟台 print beside the “三公” figures."""
+    narrative = disclosure.narrative
+    pairs: list[tuple[StatedAmount | None, Figure | None, str]] = []
     if basic is not None:
         for breakdown, pattern in (
             (narrative.basic_expenditure.personnel_costs, r"^人员经费(?:合计)?$"),
@@ -196,11 +211,10 @@ def _narrative_pairs(
         ):
             row = next((r for r in basic.rows if re.search(pattern, r.name)), None)
             if breakdown is not None:
-                candidates.append((breakdown.total, first_value(row, "total"), basic.title))
-    for stated, figure, where in candidates:
-        if stated is None or figure is None or re.search(r"\d", stated.label) or len(stated.label) > 40:
-            continue  # nothing to compare, or a label cut out of a sentence no pattern knows
-        yield stated, figure, where
+                pairs.append((breakdown.total, first_value(row, "total"), basic.title))
+    if three is not None:
+        pairs.append((narrative.agency_operating_costs, agency_column(three), three.title))
+    return pairs
 
 
 @rule(
@@ -211,7 +225,8 @@ def _narrative_pairs(
     tags=("narrative", "statements", "tie"),
     doc=(
         "情况说明引用的数字应与报表一致：本年收入合计、本年支出合计（收支总表），基本支出、项目支出（支出决算表），"
-        "一般公共预算财政拨款支出及其各功能科目、基本支出（一般公共预算财政拨款支出表），人员经费、公用经费（基本支出表）。"
+        "一般公共预算财政拨款支出及其各功能科目、基本支出（一般公共预算财政拨款支出表），人员经费、公用经费（基本支出表），"
+        "机关运行经费（“三公”经费表旁列出时）。"
         "报表以元为单位时换算为万元比较，容差为说明印出的精度；相差0.01万元记为警告。只与各自平衡的表比较（见READ-001）。"
     ),
 )

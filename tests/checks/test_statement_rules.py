@@ -566,3 +566,22 @@ UNNUMBERED_HEAD = [
 def test_an_unnumbered_line_heads_the_numbered_lines_under_it(checker: Checker) -> None:
     """深圳: "财政拨款" then "1.一般公共预算拨款 … 3.国有资本经营预算拨款"."""
     quiet_then_caught(checker, "财政拨款收支总表", UNNUMBERED_HEAD, ("STMT-003",), (4, 1, "15.00"))
+
+
+def test_agency_costs_in_the_narrative_match_the_column_beside_the_three_public_figures(
+    checker: Checker,
+) -> None:
+    """上海: the narrative's 机关运行经费 is the figure printed beside the “三公” figures."""
+    rows = [
+        ["2024年“三公”经费预算数", "", "", "", "", "", "2024年机关运行经费预算数"],
+        ["合计", "因公出国(境)费", "公务接待费", "公务用车购置及运行费", "", "", ""],
+        ["", "", "", "小计", "购置费", "运行费", ""],
+        ["47.91", "0", "1.35", "46.56", "25", "21.56", "443.18"],
+    ]
+    narrative = (
+        "十、其他重要事项的情况说明\n（一）机关运行经费\n本单位财政拨款的机关运行经费预算为443.18万元。\n\n"
+    )
+    title = "部门“三公”经费和机关运行经费预算表"
+    assert checker.flat(narrative + statement_text(title, rows), "NARR-001") == []
+    mutated = narrative + statement_text(title, with_cell(rows, 3, 6, "543.18"))
+    assert [severity for _, severity, _ in checker.flat(mutated, "NARR-001")] == ["error"]
