@@ -67,6 +67,7 @@ TOKEN_RULES: tuple[tuple[str, str], ...] = (
     ("购置及运行", "official_vehicles"),
     ("购置和运行", "official_vehicles"),
     ("购置费", "vehicle_purchase"),
+    ("购置经费", "vehicle_purchase"),
     ("运行维护", "vehicle_operation"),
     ("运行费", "vehicle_operation"),
     ("接待", "official_reception"),

@@ -585,3 +585,13 @@ def test_agency_costs_in_the_narrative_match_the_column_beside_the_three_public_
     assert checker.flat(narrative + statement_text(title, rows), "NARR-001") == []
     mutated = narrative + statement_text(title, with_cell(rows, 3, 6, "543.18"))
     assert [severity for _, severity, _ in checker.flat(mutated, "NARR-001")] == ["error"]
+
+
+def test_vehicle_purchase_headed_as_funds_is_part_of_the_vehicle_subtotal(checker: Checker) -> None:
+    """烟台: "公务用车购置经费" beside "公务用车运行维护费" under 小计."""
+    rows = [
+        ["合计", "因公出国（境）经费", "公务用车购置及运行维护费", "", "", "公务接待费"],
+        ["", "", "小计", "公务用车购置经费", "公务用车运行维护费", ""],
+        ["27.32", "5.00", "11.78", "1.78", "10.00", "10.54"],
+    ]
+    quiet_then_caught(checker, "一般公共预算“三公”经费支出情况表", rows, ("STMT-001",), (2, 3, "2.78"))
