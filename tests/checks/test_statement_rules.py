@@ -595,3 +595,13 @@ def test_vehicle_purchase_headed_as_funds_is_part_of_the_vehicle_subtotal(checke
         ["27.32", "5.00", "11.78", "1.78", "10.00", "10.54"],
     ]
     quiet_then_caught(checker, "一般公共预算“三公”经费支出情况表", rows, ("STMT-001",), (2, 3, "2.78"))
+
+
+def test_income_groups_of_special_accounts_and_other_funds_add_up(checker: Checker) -> None:
+    """珠海: 财政专户拨款收入 (教育收费, 其他专户收入拨款) and 其他资金收入 (事业收入 …) under 合计."""
+    rows = [
+        ["单位名称", "合计", "财政拨款收入", "财政专户拨款收入", "", "其他资金收入", "", "上年结转结余"],
+        ["", "", "一般公共预算", "教育收费", "其他专户收入拨款", "事业收入", "其他收入", ""],
+        ["合计", "100.00", "60.00", "10.00", "5.00", "20.00", "4.00", "1.00"],
+    ]
+    quiet_then_caught(checker, "收入总体情况表", rows, ("STMT-001",), (2, 5, "25.00"))
