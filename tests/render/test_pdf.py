@@ -7,7 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from juesuan.render import pdf
+from juesuan.render.document import Description, Paragraph
 from juesuan.render.synthetic import example
 from tests.render.helpers import has_cjk_font, printed, read_back, rendered
 
@@ -49,3 +53,24 @@ def test_statements_are_landscape_and_the_contents_gives_each_part_its_page(tmp_
         page = int(line.rstrip().split(".")[-1].strip(". "))
         assert any(line.strip() == title for line in texts[page - 1].splitlines()), title
     document.close()
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(
+            list("abcXYZ019#*_$@<>[]{}()=-+/~\"\\'`.,;:!?%&") + list("收入支出合计万元（）《》“”、。：；")
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_any_text_is_printed_as_it_is_never_as_markup(text: str) -> None:
+    """Typst markup characters in a department's text (#, *, $, quotes …) print literally."""
+    import pypdfium2
+
+    description = Description("t", (Paragraph(text),))
+    document = pypdfium2.PdfDocument(pdf.render(description))
+    printed = document[0].get_textpage().get_text_range()
+    document.close()
+    assert "".join(printed.split()) == "".join(text.split())
