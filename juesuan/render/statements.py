@@ -242,7 +242,9 @@ def basic_expenditure(data: DisclosureInput) -> Table:
 def three_public(data: DisclosureInput) -> Table:
     """公开07表 “三公”经费支出决算表: budget and actual (a budget's: last year's and this), 12 columns."""
     info = data.three_public
-    groups = ("预算数", "决算数") if data.kind == "final" else ("预算数",)
+    groups = (
+        ("预算数", "决算数") if data.kind == "final" else (f"{data.year - 1}年预算数", f"{data.year}年预算数")
+    )
     first = tuple(Cell(g, colspan=6, header=True) for g in groups)
     second: list[Cell] = []
     third: list[Cell] = []

@@ -334,14 +334,17 @@ def _expenditure_rows(items: list[FunctionItem], other: Decimal) -> tuple[Functi
 
 
 def _fix_three_public_budget(data: DisclosureInput) -> DisclosureInput:
-    """The “三公” total and vehicle budgets are the sums of their parts' budgets."""
+    """The “三公” total and vehicle budgets, and last year's figures, are the sums of their parts'
+    (a budget disclosure prints last year's figures in 公开07表 too)."""
     info = data.three_public
     vehicles_budget = (info.vehicle_purchase.budget or ZERO) + (info.vehicle_operation.budget or ZERO)
-    vehicles = replace(info.vehicles, budget=vehicles_budget, budget_reason="")
+    vehicles_before = (info.vehicle_purchase.previous or ZERO) + (info.vehicle_operation.previous or ZERO)
+    vehicles = replace(info.vehicles, budget=vehicles_budget, budget_reason="", previous=vehicles_before)
     parts = [info.overseas, vehicles, info.reception]
     total_budget = _budget_total(parts)
     reason = "严格执行厉行节约规定" if total_budget != info.total.amount else ""
-    total = replace(info.total, budget=total_budget, budget_reason=reason)
+    total_before = sum((part.previous or ZERO for part in parts), ZERO)
+    total = replace(info.total, budget=total_budget, budget_reason=reason, previous=total_before)
     return replace(data, three_public=replace(info, total=total, vehicles=vehicles))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,16 @@ def test_statement_rows_come_back_with_their_codes_and_amounts(output_format: st
             item.basic,
             item.project,
         )
+
+
+@pytest.mark.parametrize("output_format", FAST_FORMATS)
+@pytest.mark.parametrize("seed", [3, 4, 8])
+def test_a_generated_budget_reads_back_with_no_findings(
+    seed: int, output_format: str, tmp_path: Path
+) -> None:
+    """Budgets print last year's “三公” budget beside this year's: both must read and add up."""
+    data = dataclasses.replace(example(seed), kind="budget")
+    disclosure = pipeline.extract_file(rendered(data, output_format, tmp_path))
+    assert disclosure.kind == "budget"
+    report = pipeline.check(disclosure)
+    assert [(f.rule, f.message) for f in report.findings] == []
