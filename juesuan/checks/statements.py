@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from juesuan.checks.classification import STANDARD_KEYS
 from juesuan.checks.identity import Identity
 from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
 from juesuan.checks.statement_identities import all_identities, trusted
@@ -23,6 +24,10 @@ SECTION = "决算报表"
 def statement_name(disclosure: Disclosure) -> str:
     """The Chinese name of the statements part for grouping (预算/决算)."""
     return "预算报表" if disclosure.kind == "budget" else SECTION
+
+
+#: The statements whose columns are always sums of each other: the standard ones and 三公.
+READ_KEYS = STANDARD_KEYS | {"three_public"}
 
 
 def _family(disclosure: Disclosure, settings: Settings, family: str) -> Iterator[Yield]:
@@ -97,7 +102,31 @@ TEMPLATE = "《{title}》{label}：表中为{stated}{unit}，计算得{computed}
 )
 def check_statement_columns(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """Each row's total columns equal the sum of their component columns."""
-    yield from _family(disclosure, settings, "columns")
+    unread = [s for s in disclosure.statements if s.key in READ_KEYS and _unread_header(s)]
+    for statement in unread:
+        yield CouldNotCheck(
+            f"《{statement.title}》的表头未能读懂（{_unread_header(statement)}），未检查各列之和"
+        )
+    checked = list(_family(disclosure, settings, "columns"))
+    if unread and all(isinstance(y, NotApplicable) for y in checked):
+        return
+    yield from checked
+
+
+def _unread_header(statement: Statement) -> str:
+    """Why the column sums of ``statement`` cannot be formed, or "" when they can (or need not)."""
+    if not statement.rows or len(statement.columns) < 2:
+        return ""
+    seen: dict[tuple[str, str], int] = {}
+    for column in statement.columns:
+        seen[(column.side, column.id)] = seen.get((column.side, column.id), 0) + 1
+    repeated = sorted({column_id for (_, column_id), count in seen.items() if count > 1})
+    if repeated:
+        return f"多列读成同一含义：{'、'.join(repeated)}"
+    unknown = ["/".join(c.header) for c in statement.columns if c.id.startswith("unknown")]
+    if unknown:
+        return f"不认识的列：{'、'.join(unknown[:3])}"
+    return ""
 
 
 @rule(

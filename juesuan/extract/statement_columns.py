@@ -171,14 +171,18 @@ def _spread_group_labels(grid: list[list[str]]) -> None:
                 grid[r][c] = grid[r][c - 1]
 
 
+#: The lines a reporting system prints above a table inside its grid (上海's 填报系统 templates).
+FORM_LINE_RE = re.compile(r"^(?:编制部门|编制单位|填报单位|预算单位|部门名称|单位名称|(?:金额)?单位)[:：]")
+
+
 def header_paths(header: list[Row], width: int) -> list[tuple[str, ...]]:
     """Each column's header labels top to bottom, merged cells spread over the columns they span."""
     grid = [["" for _ in range(width)] for _ in header]
     for r, row in enumerate(header):
         for c, cell in enumerate(row.cells[:width]):
             text = compact(cell.text)
-            if not text:
-                continue
+            if not text or FORM_LINE_RE.match(text):
+                continue  # "编制部门：…", "单位：元": the form's heading line, not a column label
             for covered in range(c, min(width, c + max(1, cell.col_span))):
                 grid[r][covered] = text
     if not any(cell.col_span > 1 for row in header for cell in row.cells):

@@ -258,3 +258,37 @@ def test_misnamed_xls_is_detected_by_content(tmp_path: Path) -> None:
     document = read(link)
     assert len(document.tables) == 16
     assert document.tables[7].caption == "单位收入总表"
+
+
+def _filled_expenditure_template(tmp_path: Path, project: int) -> Path:
+    """The reporting system's 部门支出总表 filled in: 合计 = 基本支出 + 项目支出 on every line."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(TEMPLATES / "department_budget_template.xlsx")
+    sheet = book["部门支出总表"]
+    for row, (basic, project_part) in {
+        9: (300, 20),
+        10: (300, 20),
+        11: (300, 20),
+        13: (50, 0),
+        14: (50, 0),
+    }.items():
+        sheet.cell(row, 5).value = basic + project_part
+        sheet.cell(row, 6).value = basic
+        sheet.cell(row, 7).value = project_part
+    sheet.cell(20, 5).value, sheet.cell(20, 6).value, sheet.cell(20, 7).value = 370, 350, project
+    path = tmp_path / "filled.xlsx"
+    book.save(path)
+    return path
+
+
+@needs_corpus
+def test_a_filled_reporting_system_template_has_its_columns_checked(tmp_path: Path) -> None:
+    """The template prints "编制部门：… 单位：元" inside its grid: a form line, not column labels."""
+    from juesuan import pipeline
+
+    report = pipeline.run(_filled_expenditure_template(tmp_path, 20)).report
+    [outcome] = [o for o in report.outcomes if o.rule == "STMT-001"]
+    assert outcome.status.value == "passed" and outcome.checked >= 6
+    wrong = pipeline.run(_filled_expenditure_template(tmp_path, 25)).report
+    assert [f.rule for f in wrong.findings if f.rule == "STMT-001"] == ["STMT-001"]
