@@ -56,3 +56,21 @@ def decimals_of(text: str) -> int:
     if "." not in cleaned:
         return 0
     return len(cleaned.rsplit(".", 1)[1].rstrip(")%"))
+
+
+_WRAPPED_NUMBER_RE = re.compile(r"[-\d,.]+(?:\s*\n\s*[\d,.]+)+")
+#: A printed amount: thousands separators in their places, decimals after one point.
+AMOUNT_RE = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def unwrapped_figure(text: str) -> str:
+    """A figure a narrow column wrapped over two lines ("21,118.5" / "1") joined again; two
+    figures stacked in one cell ("100.00" / "200.00", "100" / "200") are left as they are."""
+    stripped = text.strip()
+    if not _WRAPPED_NUMBER_RE.fullmatch(stripped):
+        return text
+    joined = re.sub(r"\s", "", stripped)
+    first = stripped.splitlines()[0].strip()
+    if not AMOUNT_RE.fullmatch(joined) or "." not in joined or re.fullmatch(r"-?[\d,]*\.\d{2}", first):
+        return text
+    return joined

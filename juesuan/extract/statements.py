@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from juesuan.document import Document, Paragraph, Row, Table
-from juesuan.extract.numbers import decimals_of, parse_decimal
+from juesuan.extract.numbers import decimals_of, parse_decimal, unwrapped_figure
 from juesuan.extract.statement_columns import Blocks, Layout, compact, layout
 from juesuan.extract.statement_titles import split_number, statement_key
 from juesuan.model.figures import Figure
@@ -341,12 +341,13 @@ def _row(
         if index >= len(row.cells):
             continue
         cell = row.cells[index]
-        value = parse_decimal(cell.text)
+        text = unwrapped_figure(cell.text)
+        value = parse_decimal(text)
         if value is None:
             notes.append(f"第{cell.source.page or '?'}页第{cell.source.line or '?'}行：“{cell.text}”不是数字")
             continue
         figures.append(
-            (column.id, Figure(value, unit, cell.source, decimals_of(cell.text) if cell.text.strip() else 2))
+            (column.id, Figure(value, unit, cell.source, decimals_of(text) if text.strip() else 2))
         )
     if not code and not name and all(f.value == 0 for _, f in figures):
         return None

@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from juesuan.extract.numbers import decimals_of, normalize_digits, parse_decimal
+from juesuan.extract.numbers import decimals_of, normalize_digits, parse_decimal, unwrapped_figure
 
 
 def test_placeholders_mean_zero() -> None:
@@ -39,3 +39,20 @@ def test_full_width_forms_normalize_to_ascii(value: int) -> None:
     full_width = "".join(chr(ord(c) + 0xFEE0) for c in str(value))
     assert normalize_digits(full_width) == str(value)
     assert parse_decimal(full_width) == value
+
+
+@given(
+    cents=st.integers(min_value=-(10**11), max_value=10**11),
+    split=st.integers(min_value=1, max_value=30),
+)
+def test_a_figure_wrapped_anywhere_in_a_narrow_column_reads_whole(cents: int, split: int) -> None:
+    """杭州: "21,118.5" over "1" in one cell is 21,118.51."""
+    printed = f"{Decimal(cents) / 100:,.2f}"
+    at = min(split, len(printed) - 1)
+    assert unwrapped_figure(printed[:at] + "\n" + printed[at:]) == printed
+    assert parse_decimal(unwrapped_figure(printed[:at] + "\n" + printed[at:])) == Decimal(cents) / 100
+
+
+def test_figures_stacked_in_one_cell_are_not_joined() -> None:
+    assert unwrapped_figure("100.00\n200.00") == "100.00\n200.00"
+    assert unwrapped_figure("100\n200") == "100\n200"
