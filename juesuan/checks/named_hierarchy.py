@@ -25,6 +25,8 @@ from juesuan.settings import Settings
 _NUMBERING_RE = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 #: Lines that end the classes: totals and carry-overs.
 _CLOSING = ("合计", "总计", "结转", "结余", "小计")
+#: A class line with its 款 lines, each with its 项 lines.
+Class = tuple[StatementRow, list[tuple[StatementRow, list[StatementRow]]]]
 
 
 @functools.cache
@@ -41,13 +43,11 @@ def _catalogue() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     return classes, sections
 
 
-def _tree(
-    rows: list[StatementRow],
-) -> list[tuple[StatementRow, list[tuple[StatementRow, list[StatementRow]]]]]:
+def _tree(rows: list[StatementRow]) -> list[Class]:
     """The classes of a block with their 款 and each 款's 项; classes that cannot be placed are left out."""
     classes, sections = _catalogue()
-    found: list[tuple[StatementRow, list[tuple[StatementRow, list[StatementRow]]]]] = []
-    current: tuple[StatementRow, list[tuple[StatementRow, list[StatementRow]]]] | None = None
+    found: list[Class] = []
+    current: Class | None = None
     placed = True
     known: dict[str, str] = {}
     for row in rows:
