@@ -14,11 +14,13 @@ from juesuan.render import numbers
 from juesuan.render.writer import Writer, amount, change_with_reason
 
 SINCE = "比上年预算"
+#: No change, as budgets print it ("比上年预算持平" is not said).
+SAME = "与上年预算持平"
 
 
 def _line(writer: Writer, entry: Entry, label: str) -> str:
     """``本年收入预算320.50万元，比上年预算增加30.50万元，增长10.52%，主要原因是：…``."""
-    return f"{label}{amount(entry.amount)}{change_with_reason(writer, entry, SINCE, label)}"
+    return f"{label}{amount(entry.amount)}{change_with_reason(writer, entry, SINCE, label, same=SAME)}"
 
 
 def _shares(parts: tuple[Entry, ...], total: Entry) -> str:
@@ -69,12 +71,12 @@ def _basic_and_three_public(writer: Writer, data: DisclosureInput) -> None:
     writer.heading(2, "七、", "一般公共预算“三公”经费预算情况说明")
     parts = "；".join(
         f"{e.label}预算{amount(e.amount)}，{numbers.share(e.amount, three.total.amount)}"
-        f"{change_with_reason(writer, e, SINCE, e.label)}"
+        f"{change_with_reason(writer, e, SINCE, e.label, same=SAME)}"
         for e in (three.overseas, three.vehicles, three.reception)
     )
     writer.paragraph(
         f"{data.year}年度一般公共预算“三公”经费预算{amount(three.total.amount)}"
-        f"{change_with_reason(writer, three.total, SINCE, '“三公”经费')}。其中：{parts}。"
+        f"{change_with_reason(writer, three.total, SINCE, '“三公”经费', same=SAME)}。其中：{parts}。"
     )
     for number, name, fund in (
         ("八、", "政府性基金预算", data.government_fund),

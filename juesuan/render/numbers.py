@@ -61,18 +61,19 @@ def change(
     words: tuple[str, str] = ("增加", "减少"),
     rate_words: tuple[str, str] = ("增长", "下降"),
     unit: str = "万元",
+    same: str = "",
 ) -> str:
     """The year-on-year clause: ``与上年相比，增加94.54万元，增长54.00%``.
 
     ``lead`` is the section's own opening (``与上年相比，`` or ``比上年``). No change reads
-    ``持平``; a previous year of zero gives the amount without a rate (上年无此项); an
-    unknown previous year gives no clause at all.
+    ``same``, by default the lead and ``持平``; a previous year of zero gives the amount
+    without a rate (上年无此项); an unknown previous year gives no clause at all.
     """
     if previous is None:
         return ""
     difference = current - previous
     if difference.quantize(CENT, ROUND_HALF_UP) == 0:
-        return f"{lead}持平"
+        return same or f"{lead}持平"
     up = difference > 0
     word, rate_word = (words[0], rate_words[0]) if up else (words[1], rate_words[1])
     clause = f"{lead}{word}{money(abs(difference))}{unit}"

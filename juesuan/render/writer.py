@@ -62,10 +62,16 @@ class Writer:
 
 
 def change_with_reason(
-    writer: Writer, entry: Entry, lead: str, place: str, rate_words: tuple[str, str] = ("增长", "下降")
+    writer: Writer,
+    entry: Entry,
+    lead: str,
+    place: str,
+    rate_words: tuple[str, str] = ("增长", "下降"),
+    same: str = "",
 ) -> str:
-    """The change clause of ``entry`` with its reason: ``，与上年相比，增加…，主要原因是：…``."""
-    clause = numbers.change(entry.amount, entry.previous, lead, rate_words=rate_words)
+    """The change clause of ``entry`` with its reason: ``，与上年相比，增加…，主要原因是：…``;
+    ``same`` is what no change reads (see :func:`numbers.change`)."""
+    clause = numbers.change(entry.amount, entry.previous, lead, rate_words=rate_words, same=same)
     if not clause:
         return ""
     return f"，{clause}{writer.reason(entry, place)}"

@@ -84,3 +84,12 @@ def test_a_budget_uses_the_budget_outline_and_compares_with_last_years_budget(tm
     result = pipeline.render(data, (tmp_path / "budget.html",))
     assert result.report.findings == ()
     assert pipeline.extract_file(tmp_path / "budget.html").kind == "budget"
+
+
+def test_a_budget_unchanged_from_last_year_says_so_as_budgets_do() -> None:
+    data = dataclasses.replace(example(4), kind="budget")
+    overseas = data.three_public.overseas
+    assert overseas.amount == overseas.previous == 0  # the example's department has no trips abroad
+    text = "".join(paragraphs(data))
+    assert "因公出国（境）费预算0.00万元，占0.00%，与上年预算持平" in text
+    assert "比上年预算持平" not in text
