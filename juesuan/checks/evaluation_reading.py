@@ -15,7 +15,7 @@ from decimal import Decimal
 from juesuan.checks.registry import Checked, NotApplicable, Violation, Yield, rule
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
-from juesuan.model.performance import SelfEvaluation
+from juesuan.model.performance import Indicator, SelfEvaluation
 from juesuan.settings import Settings
 
 MAX_EXECUTION_RATE = Decimal(300)
@@ -100,6 +100,13 @@ def check_evaluation_reading(disclosure: Disclosure, settings: Settings) -> Iter
 def judged(disclosure: Disclosure) -> Iterator[SelfEvaluation]:
     """The self-evaluation tables whose reading can be trusted, for the PERF rules."""
     yield from (evaluation for evaluation in disclosure.self_evaluations if readable(evaluation, disclosure))
+
+
+def judged_indicators(disclosure: Disclosure) -> Iterator[tuple[SelfEvaluation, Indicator]]:
+    """Every indicator of the tables :func:`judged` gives, with its table."""
+    for evaluation in judged(disclosure):
+        for indicator in evaluation.indicators:
+            yield evaluation, indicator
 
 
 def nothing_to_judge(disclosure: Disclosure) -> Iterator[Yield]:

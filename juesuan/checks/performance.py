@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.checks.evaluation_reading import judged, nothing_to_judge
+from juesuan.checks.evaluation_reading import judged, judged_indicators, nothing_to_judge
 from juesuan.checks.registry import Checked, CouldNotCheck, Violation, Yield, rule
 from juesuan.checks.tolerance import sum_tolerance
 from juesuan.findings import Severity
@@ -153,28 +153,27 @@ def check_score_within_weight(disclosure: Disclosure, settings: Settings) -> Ite
 def check_unmet_target_full_score(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """An indicator whose target was not met does not earn its full weight."""
     yield from nothing_to_judge(disclosure)
-    for evaluation in judged(disclosure):
-        for indicator in evaluation.indicators:
-            if indicator.weight is None or indicator.score is None:
-                continue
-            met = target_met(indicator)
-            if met is None:
-                continue
-            if met or indicator.score.value < indicator.weight.value:
-                yield Checked()
-                continue
-            yield Violation(
-                source=indicator.score.source,
-                evidence=(indicator.target.source, indicator.actual.source),
-                values={
-                    "name": evaluation.name,
-                    "indicator": indicator.name,
-                    "target": indicator.target.text,
-                    "actual": indicator.actual.text,
-                    "score": indicator.score.value,
-                },
-                section=SECTION,
-            )
+    for evaluation, indicator in judged_indicators(disclosure):
+        if indicator.weight is None or indicator.score is None:
+            continue
+        met = target_met(indicator)
+        if met is None:
+            continue
+        if met or indicator.score.value < indicator.weight.value:
+            yield Checked()
+            continue
+        yield Violation(
+            source=indicator.score.source,
+            evidence=(indicator.target.source, indicator.actual.source),
+            values={
+                "name": evaluation.name,
+                "indicator": indicator.name,
+                "target": indicator.target.text,
+                "actual": indicator.actual.text,
+                "score": indicator.score.value,
+            },
+            section=SECTION,
+        )
 
 
 @rule(
@@ -222,20 +221,19 @@ def check_total_score(disclosure: Disclosure, settings: Settings) -> Iterator[Yi
 def check_deviation_notes(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """Every indicator scored below its weight explains why."""
     yield from nothing_to_judge(disclosure)
-    for evaluation in judged(disclosure):
-        for indicator in evaluation.indicators:
-            if indicator.weight is None or indicator.score is None:
-                continue
-            if indicator.score.value >= indicator.weight.value or indicator.deviation_note.strip():
-                yield Checked()
-                continue
-            yield Violation(
-                indicator.score.source,
-                {
-                    "name": evaluation.name,
-                    "indicator": indicator.name,
-                    "score": indicator.score.value,
-                    "weight": indicator.weight.value,
-                },
-                section=SECTION,
-            )
+    for evaluation, indicator in judged_indicators(disclosure):
+        if indicator.weight is None or indicator.score is None:
+            continue
+        if indicator.score.value >= indicator.weight.value or indicator.deviation_note.strip():
+            yield Checked()
+            continue
+        yield Violation(
+            indicator.score.source,
+            {
+                "name": evaluation.name,
+                "indicator": indicator.name,
+                "score": indicator.score.value,
+                "weight": indicator.weight.value,
+            },
+            section=SECTION,
+        )

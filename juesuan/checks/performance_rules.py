@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.checks.evaluation_reading import judged, nothing_to_judge
+from juesuan.checks.evaluation_reading import judged, judged_indicators, nothing_to_judge
 from juesuan.checks.performance import SECTION
 from juesuan.checks.registry import Checked, Violation, Yield, rule
 from juesuan.findings import Severity
@@ -34,24 +34,23 @@ from juesuan.settings import Settings
 def check_proportional_scores(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """Scores of quantitative indicators below target follow the proportional rule."""
     yield from nothing_to_judge(disclosure)
-    for evaluation in judged(disclosure):
-        for indicator in evaluation.indicators:
-            expected = proportional_score(indicator)
-            if expected is None or indicator.score is None or target_met(indicator):
-                continue
-            if abs(expected - indicator.score.value) <= Decimal("0.5"):
-                yield Checked()
-                continue
-            yield Violation(
-                indicator.score.source,
-                {
-                    "name": evaluation.name,
-                    "indicator": indicator.name,
-                    "expected": expected.quantize(Decimal("0.01")),
-                    "score": indicator.score.value,
-                },
-                section=SECTION,
-            )
+    for evaluation, indicator in judged_indicators(disclosure):
+        expected = proportional_score(indicator)
+        if expected is None or indicator.score is None or target_met(indicator):
+            continue
+        if abs(expected - indicator.score.value) <= Decimal("0.5"):
+            yield Checked()
+            continue
+        yield Violation(
+            indicator.score.source,
+            {
+                "name": evaluation.name,
+                "indicator": indicator.name,
+                "expected": expected.quantize(Decimal("0.01")),
+                "score": indicator.score.value,
+            },
+            section=SECTION,
+        )
 
 
 def _rule_problem(result: Rescore, score: Figure, weight: Figure) -> tuple[str, Severity | None] | None:
@@ -95,32 +94,31 @@ def _rule_problem(result: Rescore, score: Figure, weight: Figure) -> tuple[str, 
 def check_rescored_indicators(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """Each claimed indicator score is what the published rules give."""
     yield from nothing_to_judge(disclosure)
-    for evaluation in judged(disclosure):
-        for indicator in evaluation.indicators:
-            if indicator.weight is None or indicator.score is None:
-                continue
-            result = rescore(indicator, CENTRAL)
-            if result.method == "unscorable":
-                continue
-            problem = _rule_problem(result, indicator.score, indicator.weight)
-            if problem is None:
-                yield Checked()
-                continue
-            expected, severity = problem
-            yield Violation(
-                source=indicator.score.source,
-                evidence=(indicator.target.source, indicator.actual.source),
-                values={
-                    "name": evaluation.name,
-                    "indicator": indicator.name,
-                    "target": indicator.target.text,
-                    "actual": indicator.actual.text,
-                    "expected": expected,
-                    "score": indicator.score.value,
-                },
-                severity=severity,
-                section=SECTION,
-            )
+    for evaluation, indicator in judged_indicators(disclosure):
+        if indicator.weight is None or indicator.score is None:
+            continue
+        result = rescore(indicator, CENTRAL)
+        if result.method == "unscorable":
+            continue
+        problem = _rule_problem(result, indicator.score, indicator.weight)
+        if problem is None:
+            yield Checked()
+            continue
+        expected, severity = problem
+        yield Violation(
+            source=indicator.score.source,
+            evidence=(indicator.target.source, indicator.actual.source),
+            values={
+                "name": evaluation.name,
+                "indicator": indicator.name,
+                "target": indicator.target.text,
+                "actual": indicator.actual.text,
+                "expected": expected,
+                "score": indicator.score.value,
+            },
+            severity=severity,
+            section=SECTION,
+        )
 
 
 @rule(
@@ -166,29 +164,28 @@ def check_grade(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
 def check_evaluable_targets(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """Quantitative targets state an operator and a unit."""
     yield from nothing_to_judge(disclosure)
-    for evaluation in judged(disclosure):
-        for indicator in evaluation.indicators:
-            target = indicator.target
-            if target.kind != "quantitative":
-                continue
-            missing = [
-                word
-                for word, lacking in (
-                    ("比较方向（≥、≤、=）", not target.operator),
-                    ("计量单位", not target.unit),
-                )
-                if lacking
-            ]
-            if not missing:
-                yield Checked()
-                continue
-            yield Violation(
-                target.source,
-                {
-                    "name": evaluation.name,
-                    "indicator": indicator.name,
-                    "target": target.text,
-                    "missing": "和".join(missing),
-                },
-                section=SECTION,
+    for evaluation, indicator in judged_indicators(disclosure):
+        target = indicator.target
+        if target.kind != "quantitative":
+            continue
+        missing = [
+            word
+            for word, lacking in (
+                ("比较方向（≥、≤、=）", not target.operator),
+                ("计量单位", not target.unit),
             )
+            if lacking
+        ]
+        if not missing:
+            yield Checked()
+            continue
+        yield Violation(
+            target.source,
+            {
+                "name": evaluation.name,
+                "indicator": indicator.name,
+                "target": target.text,
+                "missing": "和".join(missing),
+            },
+            section=SECTION,
+        )
