@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import click
 
+from juesuan.cli.options import format_option
 from juesuan.errors import InputError
 from juesuan.findings import Severity
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="输出格式",
-)
+@format_option("text", "json")
 @click.option(
     "--min-severity",
     type=click.Choice(["info", "warning", "error"]),

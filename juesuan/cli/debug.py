@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from juesuan.cli.options import format_option
 from juesuan.document import Box
 from juesuan.errors import InputError
 from juesuan.inspection import ColumnRole, PageInspection, ParagraphInspection, TableInspection
@@ -36,14 +37,7 @@ ROW_NAMES = {"title": "标题行", "header": "表头", "data": ""}
 @click.option(
     "--image", "image", type=click.Path(dir_okay=False), help="图片输出路径（默认：<文件名>-p<页码>.png）"
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="输出格式",
-)
+@format_option("text", "json")
 def debug(path: str, page: int, image: str | None, output_format: str) -> int:
     """显示某一页识别出的内容：段落、表格、所属报表、列的角色和每个单元格，并画出识别框。"""
     from juesuan.cli.output import echo_json

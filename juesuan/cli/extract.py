@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import click
 
+from juesuan.cli.options import format_option
 from juesuan.errors import InputError
 
 
 @click.command()
 @click.argument("path", type=click.Path())
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["json", "text"]),
-    default="json",
-    show_default=True,
-    help="输出格式",
-)
+@format_option("json", "text", default="json")
 @click.option("--summary", "summary_only", is_flag=True, help="只输出文档信息和关键数字（万元）")
 def extract(path: str, output_format: str, summary_only: bool) -> int:
     """读取文件并输出提取出的完整数据模型（每个数字都带出处）。"""

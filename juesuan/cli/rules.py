@@ -4,16 +4,11 @@ from __future__ import annotations
 
 import click
 
+from juesuan.cli.options import format_option
+
 
 @click.command()
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-    help="输出格式",
-)
+@format_option("text", "json", "markdown")
 def rules(output_format: str) -> int:
     """列出全部检查规则（编号、级别、标题、标签、说明）。"""
     from juesuan.checks import catalogue

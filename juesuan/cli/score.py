@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import click
 
+from juesuan.cli.options import format_option
 from juesuan.errors import InputError, JuesuanError
 from juesuan.findings import Severity
 
@@ -32,14 +33,7 @@ SCOPES = {"project": "项目支出绩效自评表", "department": "部门整体�
     default=None,
     help="把读出的自评表写成标准格式的 Excel 模板（没有自评表时写空白模板），可再用 juesuan score 读回",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="输出格式",
-)
+@format_option("text", "json")
 def score(
     paths: tuple[str, ...],
     profile: str,
