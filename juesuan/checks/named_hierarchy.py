@@ -81,7 +81,10 @@ def _tree(rows: list[StatementRow]) -> list[Class]:
 def named_hierarchy_identities(statement: Statement, settings: Settings) -> list[Identity]:
     """类 = Σ 款 and 款 = Σ 项 of the uncoded blocks of ``statement``, told by names."""
     found: list[Identity] = []
-    for rows in (block for side in {r.side for r in statement.rows} for block in blocks_of(statement, side)):
+    sides = dict.fromkeys(
+        r.side for r in statement.rows
+    )  # in printed order: findings come out the same each run
+    for rows in (block for side in sides for block in blocks_of(statement, side)):
         if any(r.code for r in rows):
             continue  # a coded block has the code hierarchy
         for class_row, sections in _tree(rows):

@@ -213,16 +213,15 @@ def _rows(draft: _Draft, grid: Layout, above: dict[int, str]) -> tuple[list[Stat
             if index in skipped:
                 continue
             detail = _cell_text(row, grid.details[index] if grid.details else None)
-            name = names.get(index, "")
-            if detail and detail != "小计":  # a detail of the group above, named in the second column
-                name = detail
+            if detail == "小计":
+                detail = ""  # the group's own line, named in the first column
+            name = detail or names.get(index, "")  # a detail of the group above, named in the second column
             built = _row(row, codes, name_index, values, grid, draft.unit, notes, name, above.get(index, ""))
-            if built is not None and detail and detail != "小计":
-                built = replace(built, level=1)
-            if built is not None:
-                rows.append(built)
-                if built.code:
-                    above[index] = built.code
+            if built is None:
+                continue
+            rows.append(replace(built, level=1) if detail else built)
+            if built.code:
+                above[index] = built.code
     return rows, notes
 
 
