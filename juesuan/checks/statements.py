@@ -102,11 +102,9 @@ TEMPLATE = "《{title}》{label}：表中为{stated}{unit}，计算得{computed}
 )
 def check_statement_columns(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """Each row's total columns equal the sum of their component columns."""
-    unread = [s for s in disclosure.statements if s.key in READ_KEYS and _unread_header(s)]
-    for statement in unread:
-        yield CouldNotCheck(
-            f"《{statement.title}》的表头未能读懂（{_unread_header(statement)}），未检查各列之和"
-        )
+    unread = [(s, why) for s in disclosure.statements if s.key in READ_KEYS and (why := _unread_header(s))]
+    for statement, why in unread:
+        yield CouldNotCheck(f"《{statement.title}》的表头未能读懂（{why}），未检查各列之和")
     checked = list(_family(disclosure, settings, "columns"))
     if unread and all(isinstance(y, NotApplicable) for y in checked):
         return
