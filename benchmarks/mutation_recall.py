@@ -70,11 +70,17 @@ def figure_sites(document: Document, count: int) -> list[Site]:
     return sites[::stride][:count]
 
 
+def table_at(document: Document, site: Site) -> Table:
+    """The table that holds ``site``."""
+    block = document.blocks[site[0]]
+    assert isinstance(block, Table)
+    return block
+
+
 def raised(document: Document, site: Site, amount: int = 100) -> Document:
     """The document with the figure at ``site`` raised by ``amount``, printed as before."""
     b, r, c = site
-    block = document.blocks[b]
-    assert isinstance(block, Table)
+    block = table_at(document, site)
     cell = block.rows[r].cells[c]
     value = (parse_decimal(cell.text) or 0) + amount
     cells = list(block.rows[r].cells)
@@ -88,9 +94,8 @@ def raised(document: Document, site: Site, amount: int = 100) -> Document:
 
 def describe(document: Document, site: Site) -> str:
     """Where a mutation is: page, the row's first cells and the figure."""
-    b, r, c = site
-    block = document.blocks[b]
-    assert isinstance(block, Table)
+    _, r, c = site
+    block = table_at(document, site)
     row = block.rows[r]
     label = " ".join(cell.text for cell in row.cells[:3] if cell.text)[:40]
     return f"p{row.source.page} table {block.source.table} row {r} col {c}: {label} | {row.cells[c].text}"
@@ -123,10 +128,8 @@ def main(argv: list[str]) -> int:
                 counts["warned"] += 1
             else:
                 counts["silent"] += 1
-                b, r, c = site
-                block = document.blocks[b]
-                assert isinstance(block, Table)
-                if block.rows[r].cells[c].source in in_identities:
+                _, r, c = site
+                if table_at(document, site).rows[r].cells[c].source in in_identities:
                     counts["untrusted"] += 1  # in an identity, but its statement is not trusted
                 if options.silent:
                     print(f"{'':>22}silent: {describe(document, site)}")
