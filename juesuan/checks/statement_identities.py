@@ -119,6 +119,47 @@ def column_identities(statement: Statement, settings: Settings) -> list[Identity
     return found
 
 
+def change_identities(statement: Statement, settings: Settings) -> list[Identity]:
+    """Row by row: a change column is this year's figure minus last year's, where a table prints
+    the same columns for both years and their change (西安: "上年 | 当年 | 增减变化情况")."""
+    by_measure: dict[str, dict[str, str]] = {}
+    for column in statement.columns:
+        base, measure = _base(column)
+        by_measure.setdefault(measure, {})[base] = column.id
+    years = _earlier_and_later([m for m in by_measure if m != "change"])
+    if "change" not in by_measure or years is None:
+        return []
+    earlier, later = (by_measure[m] for m in years)
+    found: list[Identity] = []
+    for base, change_id in by_measure["change"].items():
+        if base.startswith("unknown") or base not in earlier or base not in later:
+            continue
+        for row in statement.rows:
+            stated = row.value(change_id)
+            figures = _checkable(stated, [row.value(later[base]), row.value(earlier[base])])
+            if stated is None or figures is None:
+                continue
+            label = (
+                f"“{row.name or '（无名称）'}”行：{_header(statement, change_id)} = "
+                f"{_header(statement, later[base])} − {_header(statement, earlier[base])}"
+            )
+            found.append(make_identity("columns", statement, label, stated, figures, settings, [1, -1]))
+    return found
+
+
+def _earlier_and_later(measures: list[str]) -> tuple[str, str] | None:
+    """The measures of last year and this year: "previous" and the other, or two years."""
+    if len(measures) != 2:
+        return None
+    if "previous" in measures:
+        other = next(m for m in measures if m != "previous")
+        return ("previous", other) if not other.startswith("previous") else None
+    years = [m[-4:] for m in measures]
+    if all(y.isdigit() for y in years) and years[0] != years[1]:
+        return (measures[0], measures[1]) if years[0] < years[1] else (measures[1], measures[0])
+    return None
+
+
 def _header(statement: Statement, column_id: str) -> str:
     column = statement.column(column_id)
     return "/".join(column.header) if column and column.header else column_id
@@ -281,6 +322,7 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
             return result
     result = (
         column_identities(statement, settings)
+        + change_identities(statement, settings)
         + hierarchy_identities(statement, settings)
         + group_identities(statement, settings)
         + named_hierarchy_identities(statement, settings)

@@ -8,8 +8,8 @@ leaves no doubt which lines a total adds up, so a layout not understood is left 
 
 from __future__ import annotations
 
-import itertools
 import re
+from dataclasses import dataclass, field
 
 from juesuan.checks.identity import Identity, blocks_of, make_identity
 from juesuan.model.statements import Statement, StatementRow
@@ -130,39 +130,82 @@ def _items_of_grand_total(rows: list[StatementRow]) -> list[StatementRow]:
     return items
 
 
-def _sub_item_number(name: str) -> tuple[str, int] | None:
-    """("paren", 11) for "（十一）节能环保支出", ("arabic", 2) for "2.政府性基金"."""
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN_ARABIC_RE = re.compile(r"^[（(](\d+)[）)]")
+
+
+def _item_number(name: str) -> tuple[str, int] | None:
+    """The numbering style and number of a line: ("chinese", 2) for "二、上年结转", ("paren", 11)
+    for "（十一）节能环保支出", ("arabic", 2) for "2.政府性基金", ("paren-arabic", 1) for
+    "(1)一般公共预算拨款", ("circled", 3) for "③…"."""
+    if match := _CHINESE_ITEM_RE.match(name):
+        numeral = match.group(0)[:-1]
+        return ("chinese", _CHINESE_NUMERALS.index(numeral) + 1) if numeral in _CHINESE_NUMERALS else None
     if match := _PAREN_ITEM_RE.match(name):
         numeral = match.group(1)
         return ("paren", _CHINESE_NUMERALS.index(numeral) + 1) if numeral in _CHINESE_NUMERALS else None
+    if match := _PAREN_ARABIC_RE.match(name):
+        return ("paren-arabic", int(match.group(1)))
     if match := _ARABIC_ITEM_RE.match(name):
         return ("arabic", int(match.group(1)))
+    if name[:1] and name[0] in _CIRCLED:
+        return ("circled", _CIRCLED.index(name[0]) + 1)
     return None
 
 
+@dataclass
+class _Heading:
+    """A line of a side's outline and the lines numbered under it."""
+
+    row: StatementRow
+    style: str
+    parts: list[StatementRow] = field(default_factory=list)
+    interrupted: bool = False
+
+
 def _item_breakdowns(rows: list[StatementRow]) -> list[tuple[StatementRow, list[StatementRow]]]:
-    """Items ("一、本年收入") followed by a complete numbered list of their parts ("（一）…（三）" or
-    "1.…3."): every line up to the next item is one of them, numbered from one without a gap.
-    An unnumbered line heads the numbered lines right under it, when there are any."""
+    """Lines followed by a complete numbered list of their parts, read as an outline: each
+    numbering style met for the first time opens a level under the line above ("一、部门预算 /
+    1、财政拨款 / (1)一般公共预算拨款 … / 2、上级补助收入"), a style already open closes the
+    levels under it. A list counts only when numbered from one without a gap; "其中" lines are
+    details, not parts. A total ends every list; an unnumbered line ends them too and spoils the
+    numbered ones it interrupts (it may be one of their parts), while it heads the numbered lines
+    right under it (深圳: "财政拨款" then "1.一般公共预算拨款 … 3.国有资本经营预算拨款")."""
     found: list[tuple[StatementRow, list[StatementRow]]] = []
-    for index, row in enumerate(rows):
-        parts: list[StatementRow] = []
-        if _CHINESE_ITEM_RE.match(row.name):
-            for following in rows[index + 1 :]:
-                if _CHINESE_ITEM_RE.match(following.name) or following.name.endswith(("合计", "总计")):
-                    break
-                parts.append(following)
-        elif _plain_heading(row.name):
-            # 深圳: "财政拨款" unnumbered, then "1.一般公共预算拨款 … 3.国有资本经营预算拨款"
-            following_rows = rows[index + 1 :]
-            parts = list(itertools.takewhile(lambda r: _sub_item_number(r.name) is not None, following_rows))
-        else:
+    open_headings: list[_Heading] = []
+
+    def close(headings: list[_Heading]) -> None:
+        for heading in headings:
+            numbers = [_item_number(p.name) for p in heading.parts]
+            if (
+                not heading.interrupted
+                and len(heading.parts) >= 2
+                and [n[1] for n in numbers if n] == list(range(1, len(heading.parts) + 1))
+            ):
+                found.append((heading.row, heading.parts))
+
+    for row in rows:
+        if row.name.startswith("其中") or (not row.name and all(f.value == 0 for _, f in row.values)):
             continue
-        numbers = [_sub_item_number(p.name) for p in parts]
-        if len(parts) < 2 or None in numbers or len({n[0] for n in numbers if n}) != 1:
+        number = _item_number(row.name)
+        if number is None and any(word in row.name for word in ("合计", "总计", "小计")):
+            close(open_headings)
+            open_headings = []
             continue
-        if [n[1] for n in numbers if n] == list(range(1, len(parts) + 1)):
-            found.append((row, parts))
+        if number is None:
+            for heading in open_headings:
+                heading.interrupted = heading.interrupted or heading.style != "plain"
+            close(open_headings)
+            open_headings = [_Heading(row, "plain")] if _plain_heading(row.name) else []
+            continue
+        level = next((i for i, h in enumerate(open_headings) if h.style == number[0]), None)
+        if level is not None:
+            close(open_headings[level:])
+            del open_headings[level:]
+        if open_headings:
+            open_headings[-1].parts.append(row)
+        open_headings.append(_Heading(row, number[0]))
+    close(open_headings)
     return found
 
 

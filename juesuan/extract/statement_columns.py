@@ -86,6 +86,8 @@ OF_TOKENS: tuple[tuple[str, str], ...] = (
 )
 #: Labels that name the measure of a column rather than what it holds.
 MEASURES: tuple[tuple[str, str], ...] = (
+    ("增减变化", "change"),  # 西安: "上年 | 当年 | 增减变化情况", each group the same columns
+    ("增减额", "change"),
     ("上年决算", "previous"),
     ("上年预算", "previous"),
     ("上年", "previous"),
@@ -93,6 +95,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     ("年预算", "budget"),
     ("决算数", "actual"),
     ("执行数", "actual"),
+    ("当年", "current"),
 )
 #: Labels of a lone value column (its id is ``total``).
 PLAIN_VALUE_LABELS = ("决算数", "预算数", "金额", "执行数", "本年数", "预算", "决算", "数额")

@@ -605,3 +605,52 @@ def test_income_groups_of_special_accounts_and_other_funds_add_up(checker: Check
         ["合计", "100.00", "60.00", "10.00", "5.00", "20.00", "4.00", "1.00"],
     ]
     quiet_then_caught(checker, "收入总体情况表", rows, ("STMT-001",), (2, 5, "25.00"))
+
+
+OUTLINE = [
+    ["收入", "", "支出", ""],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一、部门预算", "110.00", "一、部门预算", "110.00"],
+    ["1、财政拨款", "100.00", "1、人员经费和公用经费支出", "80.00"],
+    ["(1)一般公共预算拨款", "90.00", "(1)工资福利支出", "60.00"],
+    ["其中：专项资金列入部门预算的项目", "30.00", "(2)商品和服务支出", "20.00"],
+    ["(2)政府性基金拨款", "10.00", "2、专项业务经费支出", "30.00"],
+    ["2、其他收入", "10.00", "(1)工资福利支出", "0.00"],
+    ["", "", "(2)商品和服务支出", "30.00"],
+    ["本年收入合计", "110.00", "本年支出合计", "110.00"],
+    ["收入总计", "110.00", "支出总计", "110.00"],
+]
+
+
+@pytest.mark.parametrize("change", [(3, 1, "105.00"), (4, 1, "95.00"), (4, 3, "85.00"), (8, 3, "35.00")])
+def test_numbered_lines_add_up_level_by_level(checker: Checker, change: tuple[int, int, str]) -> None:
+    """西安: "一、部门预算 / 1、财政拨款 / (1)… 其中：… (2)… / 2、…", each level the sum of the next."""
+    quiet_then_caught(checker, "部门综合预算收支总表", OUTLINE, ("STMT-003",), change)
+
+
+def test_an_unnumbered_line_inside_a_numbered_list_leaves_it_unchecked(checker: Checker) -> None:
+    rows = with_cell(OUTLINE, 5, 0, "上年结转")  # could be a part of 1、财政拨款: no sum is sure
+    rows = with_cell(rows, 4, 1, "95.00")
+    assert checker.flat(statement_text("部门综合预算收支总表", rows), "STMT-003") == []
+
+
+CHANGE_GROUPS = [
+    ["单位名称", "上年", "", "", "当年", "", "", "增减变化情况", "", ""],
+    ["", "合计", "公务接待费", "培训费", "合计", "公务接待费", "培训费", "合计", "公务接待费", "培训费"],
+    ["合计", "50.00", "20.00", "30.00", "40.00", "25.00", "15.00", "-10.00", "5.00", "-15.00"],
+]
+
+
+@pytest.mark.parametrize("change", [(2, 9, "-16.00"), (2, 5, "24.00"), (2, 7, "-11.00")])
+def test_a_change_column_is_this_year_minus_last_year(checker: Checker, change: tuple[int, int, str]) -> None:
+    """西安: the same columns for 上年, 当年 and 增减变化情况; each group adds up, and the change
+    is this year's figure minus last year's."""
+    text = statement_text("一般公共预算“三公”经费支出预算表", CHANGE_GROUPS)
+    [statement] = checker.read(text).statements
+    assert {c.id for c in statement.columns} >= {"total@previous", "total@current", "total@change"}
+    quiet_then_caught(checker, "一般公共预算“三公”经费支出预算表", CHANGE_GROUPS, ("STMT-001",), change)
+
+
+def test_a_lone_change_column_is_checked_against_the_two_years(checker: Checker) -> None:
+    rows = [["项目", "上年", "当年", "增减变化情况"], ["会议费", "50.00", "40.00", "-10.00"]]
+    quiet_then_caught(checker, "一般公共预算“三公”经费支出预算表", rows, ("STMT-001",), (1, 3, "10.00"))
