@@ -16,6 +16,7 @@ from juesuan.checks.named_hierarchy import named_hierarchy_identities
 from juesuan.checks.summary_identities import summary_identities
 from juesuan.model.figures import Figure
 from juesuan.model.statements import Column, Statement, StatementRow
+from juesuan.model.summary_statements import row_part
 from juesuan.settings import Settings
 from juesuan.source import Source
 
@@ -116,6 +117,31 @@ def column_identities(statement: Statement, settings: Settings) -> list[Identity
             names = " + ".join(_header(statement, p) for p in part_ids)
             label = f"“{row.name or '（无名称）'}”行：{_header(statement, total_id)} = {names}"
             found.append(make_identity("columns", statement, label, stated, figures, settings))
+    return found
+
+
+def three_public_row_identities(statement: Statement, settings: Settings) -> list[Identity]:
+    """A “三公” statement printed one part a row (福州, 泉州: 合计, 1、因公出国（境）费用, 2、公务接待费,
+    3、公务用车购置及运行费, （1）购置费, （2）运行费): the 合计 and the vehicle line add up, column
+    by column, as the same figures do when printed across."""
+    if statement.key != "three_public":
+        return []
+    parts: dict[str, list[StatementRow]] = {}
+    for row in statement.rows:
+        if (part := row_part(row.name)) is not None:
+            parts.setdefault(part, []).append(row)
+    if any(len(rows) > 1 for rows in parts.values()):
+        return []  # a part printed twice (two years, two funds): the rows are not one breakdown
+    one = {part: rows[0] for part, rows in parts.items()}
+    sums: list[tuple[str, list[str]]] = [("vehicles", ["vehicle_purchase", "vehicle_operation"])]
+    vehicles = ["vehicles"] if "vehicles" in one else ["vehicle_purchase", "vehicle_operation"]
+    if "other" not in one:  # 会议费, 培训费 or 机关运行经费 printed too: the 合计 may include them
+        sums.append(("total", ["overseas_travel", "official_reception", *vehicles]))
+    found: list[Identity] = []
+    for total, members in sums:
+        if total not in one or not all(m in one for m in members):
+            continue
+        found.extend(_sum_rows(statement, one[total], [one[m] for m in members], one[total].name, settings))
     return found
 
 
@@ -323,6 +349,7 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
     result = (
         column_identities(statement, settings)
         + change_identities(statement, settings)
+        + three_public_row_identities(statement, settings)
         + hierarchy_identities(statement, settings)
         + group_identities(statement, settings)
         + named_hierarchy_identities(statement, settings)

@@ -36,11 +36,14 @@ def summary_identities(statement: Statement, settings: Settings) -> list[Identit
     found: list[Identity] = []
     grand: dict[str, StatementRow] = {}
     for side in ("income", "expenditure"):
-        for rows in blocks_of(statement, side):
+        blocks = blocks_of(statement, side)
+        for rows in blocks:
             identities, total = _side_identities(statement, rows, settings)
             found.extend(identities)
             if total is not None:
                 grand.setdefault(side, total)
+            if len(blocks) > 1 and not any(_YEAR_TOTAL_RE.search(r.name) for r in rows):
+                found.extend(_shared_year_total(statement, rows, blocks, settings))
     if len(grand) == 2:
         income_total = grand["income"].value(statement.columns[0].id) if statement.columns else None
         for column in statement.columns:
@@ -64,6 +67,34 @@ def summary_identities(statement: Statement, settings: Settings) -> list[Identit
                 )
                 break
     return found
+
+
+def _shared_year_total(
+    statement: Statement, rows: list[StatementRow], blocks: list[list[StatementRow]], settings: Settings
+) -> list[Identity]:
+    """A block printed beside another breakdown of the same side, whose current-year total is
+    printed once across both (江苏: "当年支出小计" under 功能分类 and 支出用途, one figure): its
+    numbered items add up to that figure."""
+    year_totals = [r for block in blocks if block is not rows for r in block if _YEAR_TOTAL_RE.search(r.name)]
+    if len(year_totals) != 1 or len(year_totals[0].values) != 1:
+        return []
+    printed = {id(row): index for index, row in enumerate(statement.rows)}
+    items = _items_of_grand_total([r for r in rows if printed[id(r)] < printed[id(year_totals[0])]])
+    if not items:
+        return []
+    (_, stated), columns = year_totals[0].values[0], {key for r in items for key, _ in r.values}
+    if len(columns) != 1:
+        return []
+    (column,) = columns
+    parts = [figure for r in items if (figure := r.value(column)) is not None]
+    if stated.value == 0 and all(p.value == 0 for p in parts):
+        return []
+    label = (
+        f"“{year_totals[0].name}” = "
+        + " + ".join(r.name for r in items[:4])
+        + (" + …" if len(items) > 4 else "")
+    )
+    return [make_identity("summary", statement, label, stated, parts, settings)]
 
 
 def _side_identities(

@@ -173,14 +173,16 @@ def three_public(statement: Statement | None, part: str, year: int | None, kind:
         wanted = "预算数" if kind == "budget" else "决算数"
         row = next((r for r in measure_rows if r.name == wanted), None)
         return _pick(statement, row, readings, part) if row is not None else None
-    items = {p: r for r in reversed(statement.rows) if r.values and (p := _row_part(r.name))}
+    items = {p: r for r in reversed(statement.rows) if r.values and (p := row_part(r.name))}
     if len(items) >= 3:  # one row per part
         return _item_value(statement, items.get(part), _current(readings, year, kind))
     row = _value_row(statement)
     return _pick(statement, row, _current(readings, year, kind), part) if row is not None else None
 
 
-def _row_part(name: str) -> str | None:
+def row_part(name: str) -> str | None:
+    """The “三公” part a row of a statement printed one part a row names ("2、公务接待费",
+    "其中：（1）公务用车购置费"), "total" for its 合计, or None."""
     if _TOTAL_RE.match(re.sub(r"^[\d一二三四五六七八九十]+[、.．]", "", name)):
         return "total"
     cleaned = re.sub(r"^(?:其中[:：])?[(（]?[\d一二三四五六七八九十]+[)）、.．]?", "", name)

@@ -340,7 +340,7 @@ def test_a_remarks_column_does_not_stop_the_column_sums(checker: Checker) -> Non
     )
 
 
-def _html_summary(basic: str = "70.00", year_income: str = "100.00") -> str:
+def _html_summary(basic: str = "70.00", year_income: str = "100.00", function: str = "80.00") -> str:
     """江苏's 收支预算总表: one income block, two expenditure breakdowns (功能分类, 支出用途), and
     "当年支出小计" merged over the function block and the purpose block's name."""
     return (
@@ -349,7 +349,7 @@ def _html_summary(basic: str = "70.00", year_income: str = "100.00") -> str:
         '<tr><td rowspan="2">项目名称</td><td rowspan="2">金额</td><td colspan="2">功能分类</td>'
         '<td colspan="2">支出用途</td></tr>'
         "<tr><td>功能科目名称</td><td>金额</td><td>项目名称</td><td>金额</td></tr>"
-        "<tr><td>一、财政拨款</td><td>100.00</td><td>一、一般公共服务支出</td><td>80.00</td>"
+        f"<tr><td>一、财政拨款</td><td>100.00</td><td>一、一般公共服务支出</td><td>{function}</td>"
         f"<td>一、基本支出</td><td>{basic}</td></tr>"
         "<tr><td>二、其他资金</td><td></td><td>二、社会保障和就业支出</td><td>20.00</td>"
         "<td>二、项目支出</td><td>30.00</td></tr>"
@@ -372,6 +372,8 @@ def test_a_summary_with_two_expenditure_breakdowns_checks_each(checker: Checker)
     assert checker.flat(_html_summary(), "STMT-003", suffix=".html") == []
     assert checker.flat(_html_summary(basic="75.00"), "STMT-003", suffix=".html") != []
     assert checker.flat(_html_summary(year_income="110.00"), "STMT-003", suffix=".html") != []
+    # the function block adds up to the one 当年支出小计 printed across both blocks
+    assert checker.flat(_html_summary(function="85.00"), "STMT-003", suffix=".html") != []
 
 
 LEADING_TOTAL_SUMMARY = [
@@ -654,3 +656,30 @@ def test_a_change_column_is_this_year_minus_last_year(checker: Checker, change: 
 def test_a_lone_change_column_is_checked_against_the_two_years(checker: Checker) -> None:
     rows = [["项目", "上年", "当年", "增减变化情况"], ["会议费", "50.00", "40.00", "-10.00"]]
     quiet_then_caught(checker, "一般公共预算“三公”经费支出预算表", rows, ("STMT-001",), (1, 3, "10.00"))
+
+
+THREE_PUBLIC_BY_ROWS = [
+    ["项目", "预算数"],
+    ["合计", "27.31"],
+    ["1、因公出国（境）费用", "0.00"],
+    ["2、公务接待费", "2.00"],
+    ["3、公务用车购置及运行费", "25.31"],
+    ["其中：（1）公务用车购置费", "5.00"],
+    ["（2）公务用车运行费", "20.31"],
+]
+
+
+@pytest.mark.parametrize("change", [(1, 1, "28.31"), (3, 1, "3.00"), (6, 1, "21.31")])
+def test_three_public_figures_printed_one_a_row_add_up(
+    checker: Checker, change: tuple[int, int, str]
+) -> None:
+    """福州, 泉州: the “三公” statement printed down a column, one part a row."""
+    quiet_then_caught(
+        checker, "一般公共预算“三公”经费支出预算表", THREE_PUBLIC_BY_ROWS, ("STMT-002",), change
+    )
+
+
+def test_three_public_rows_with_meeting_costs_leave_the_total_unchecked(checker: Checker) -> None:
+    rows = [*THREE_PUBLIC_BY_ROWS, ["会议费", "3.00"]]  # the 合计 may or may not include it
+    rows = with_cell(rows, 1, 1, "30.31")
+    assert checker.flat(statement_text("一般公共预算“三公”经费支出预算表", rows), "STMT-002") == []
