@@ -168,7 +168,7 @@ _PAREN_ARABIC_RE = re.compile(r"^[（(](\d+)[）)]")
 def _item_number(name: str) -> tuple[str, int] | None:
     """The numbering style and number of a line: ("chinese", 2) for "二、上年结转", ("paren", 11)
     for "（十一）节能环保支出", ("arabic", 2) for "2.政府性基金", ("paren-arabic", 1) for
-    "(1)一般公共预算拨款", ("circled", 3) for "③…"."""
+    "(1)一般公共预算拨款", ("circled", 3) for "③…", ("fund", 2) for an unnumbered "政府性基金…"."""
     if match := _CHINESE_ITEM_RE.match(name):
         numeral = match.group(0)[:-1]
         return ("chinese", _CHINESE_NUMERALS.index(numeral) + 1) if numeral in _CHINESE_NUMERALS else None
@@ -181,6 +181,11 @@ def _item_number(name: str) -> tuple[str, int] | None:
         return ("arabic", int(match.group(1)))
     if name[:1] and name[0] in _CIRCLED:
         return ("circled", _CIRCLED.index(name[0]) + 1)
+    if fund := next((i for i, f in enumerate(_FUND_NAMES, 1) if name.startswith(f)), None):
+        return (
+            "fund",
+            fund,
+        )  # 烟台: "一、财政拨款收入" over 一般公共预算 / 政府性基金 / 国有资本经营, in that order
     return None
 
 

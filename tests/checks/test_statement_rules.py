@@ -683,3 +683,37 @@ def test_three_public_rows_with_meeting_costs_leave_the_total_unchecked(checker:
     rows = [*THREE_PUBLIC_BY_ROWS, ["会议费", "3.00"]]  # the 合计 may or may not include it
     rows = with_cell(rows, 1, 1, "30.31")
     assert checker.flat(statement_text("一般公共预算“三公”经费支出预算表", rows), "STMT-002") == []
+
+
+FUND_LINES = [
+    ["收入", "", "支出", ""],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一、财政拨款收入", "100.00", "一、一般公共服务支出", "110.00"],
+    ["一般公共预算收入", "90.00", "", ""],
+    ["政府性基金预算收入", "10.00", "", ""],
+    ["国有资本经营预算收入", "", "", ""],
+    ["二、其他收入", "10.00", "", ""],
+    ["本年收入合计", "110.00", "本年支出合计", "110.00"],
+]
+
+
+def test_unnumbered_fund_lines_split_the_item_above(checker: Checker) -> None:
+    """烟台: "一、财政拨款收入" over 一般公共预算 / 政府性基金 / 国有资本经营, printed unnumbered."""
+    quiet_then_caught(checker, "收支总体情况表", FUND_LINES, ("STMT-003",), (3, 1, "95.00"))
+
+
+PETITION_LEVELS = [
+    ["收入", "", "支出", ""],
+    ["项目", "预算数", "项目", "预算数"],
+    ["财政拨款", "100.00", "一、一般公共服务支出", "100.00"],
+    ["", "", "信访事务", "100.00"],
+    ["", "", "行政运行", "60.00"],
+    ["", "", "信访业务", "40.00"],
+]
+
+
+def test_the_new_petition_and_social_work_classes_are_told_by_name(checker: Checker) -> None:
+    """深圳信访局 2026 prints 信访事务 (款 20140 since the 2025 catalogue) by name only."""
+    quiet_then_caught(checker, "收支总表", PETITION_LEVELS, ("STMT-002",), (4, 3, "65.00"))
+    social = with_cell(with_cell(PETITION_LEVELS, 3, 2, "社会工作事务"), 5, 2, "其他社会工作事务支出")
+    quiet_then_caught(checker, "收支总表", social, ("STMT-002",), (5, 3, "45.00"))
