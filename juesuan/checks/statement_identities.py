@@ -197,6 +197,8 @@ VALID_CODE_LENGTHS = (3, 5, 7)
 
 
 def _coded(statement: Statement) -> list[StatementRow]:
+    if _unit_codes(statement):
+        return []  # budget units, not classes (unit_identities)
     rows = [r for r in statement.rows if r.code and 3 <= len(r.code) <= 7 and r.code[0] in "23"]
     counts = Counter((r.side, r.code) for r in rows)
     if any(count > 1 for count in counts.values()):
@@ -253,6 +255,38 @@ def hierarchy_identities(statement: Statement, settings: Settings) -> list[Ident
             members = [r for r in members if (r.code or "")[:3] not in PERSONNEL_CLASSES]
         if members:
             found.extend(_sum_rows(statement, total, members, total.name, settings))
+    return found
+
+
+def _unit_codes(statement: Statement) -> list[StatementRow]:
+    """The rows, when they are budget units coded in steps of three digits (西安: 114 the
+    department, 114001 its unit), which no classification code is (3/5/7 digits)."""
+    coded = [r for r in statement.rows if r.code]
+    lengths = {len(r.code or "") for r in coded}
+    if not coded or not lengths <= {3, 6, 9} or max(lengths) == 3:
+        return []
+    return coded if len({r.code for r in coded}) == len(coded) else []
+
+
+def unit_identities(statement: Statement, settings: Settings) -> list[Identity]:
+    """A statement by budget unit: a department = Σ its units, 合计 = Σ departments."""
+    coded = _unit_codes(statement)
+    if not coded:
+        return []
+    found: list[Identity] = []
+    for parent in coded:
+        code = parent.code or ""
+        children = [
+            r for r in coded if len(r.code or "") == len(code) + 3 and (r.code or "").startswith(code)
+        ]
+        if children:
+            found.extend(_sum_rows(statement, parent, children, f"{code}{parent.name}", settings))
+    codes = {r.code for r in coded}
+    top = [r for r in coded if (r.code or "")[:-3] not in codes]
+    totals = _total_rows(statement)
+    uncoded = [r for r in statement.rows if not r.code and r not in totals and r.values]
+    if len(totals) == 1 and not uncoded:
+        found.extend(_sum_rows(statement, totals[0], top, totals[0].name, settings))
     return found
 
 
@@ -352,6 +386,7 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
         + three_public_row_identities(statement, settings)
         + hierarchy_identities(statement, settings)
         + group_identities(statement, settings)
+        + unit_identities(statement, settings)
         + named_hierarchy_identities(statement, settings)
         + summary_identities(statement, settings)
         + balance_identities(statement, settings)

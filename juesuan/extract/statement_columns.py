@@ -36,6 +36,7 @@ TOKEN_RULES: tuple[tuple[str, str], ...] = (
     ("教育收费", "education_fees"),
     ("其他专户收入", "other_special_account"),
     ("上级补助", "superior_subsidy"),
+    ("实户资金", "real_account_balance"),  # 西安: 上年实户资金余额, an income of its own, not last year's
     ("事业单位经营", "business"),
     ("经营收入", "business"),
     ("事业收入", "service"),
@@ -138,10 +139,17 @@ def header_row_count(rows: list[Row]) -> int:
                 break
             count += 1
             continue
-        if not _header_like(row, width):
+        if not _header_like(row, width) and not (count and _under_groups(row)):
             break
         count += 1
     return count
+
+
+def _under_groups(row: Row) -> bool:
+    """A header row that labels only a few columns under a group ("小计 | 其中：专项资金…"
+    under 西安's "一般公共预算拨款"), the code and name columns left to the rows above."""
+    texts = row.texts
+    return len(texts) > 2 and not any(texts[:2]) and any(texts) and not any(is_number(t) for t in texts if t)
 
 
 def _header_like(row: Row, width: int) -> bool:

@@ -717,3 +717,36 @@ def test_the_new_petition_and_social_work_classes_are_told_by_name(checker: Chec
     quiet_then_caught(checker, "收支总表", PETITION_LEVELS, ("STMT-002",), (4, 3, "65.00"))
     social = with_cell(with_cell(PETITION_LEVELS, 3, 2, "社会工作事务"), 5, 2, "其他社会工作事务支出")
     quiet_then_caught(checker, "收支总表", social, ("STMT-002",), (5, 3, "45.00"))
+
+
+_INCOMES = [
+    "政府性基金拨款",
+    "上级补助收入",
+    "事业收入",
+    "事业单位经营收入",
+    "使用非财政拨款结余",
+    "其他收入",
+]
+BY_UNIT = [
+    ["单位编码", "单位名称", "合计", "一般公共预算拨款", "", *_INCOMES],
+    ["", "", "", "小计", "其中：专项资金列入部门预算项目", *[""] * 6],
+    ["合计", "", "110.00", "100.00", "30.00", *["0.00"] * 5, "10.00"],
+    ["114", "西安市人民政府办公厅", "110.00", "100.00", "30.00", *["0.00"] * 5, "10.00"],
+    ["114001", "西安市人民政府办公厅本级", "60.00", "50.00", "10.00", *["0.00"] * 5, "10.00"],
+    ["114002", "西安市机关事务服务中心", "50.00", "50.00", "20.00", *["0.00"] * 5, "0.00"],
+]
+
+
+def test_a_header_row_under_one_group_only_is_still_header(checker: Checker) -> None:
+    """西安: "小计 | 其中：专项资金…" under 一般公共预算拨款 only, the code and name columns blank."""
+    [statement] = checker.read(statement_text("部门综合预算收入总表", BY_UNIT)).statements
+    ids = [c.id for c in statement.columns]
+    assert ids[:3] == ["total", "general_budget.subtotal", "general_budget.of_item"]
+
+
+@pytest.mark.parametrize("change", [(5, 4, "25.00"), (3, 2, "115.00"), (4, 10, "15.00")])
+def test_units_add_up_to_their_department_and_departments_to_the_total(
+    checker: Checker, change: tuple[int, int, str]
+) -> None:
+    """西安: rows by budget unit, coded 114 (the department) and 114001, 114002 (its units)."""
+    quiet_then_caught(checker, "部门综合预算收入总表", BY_UNIT, ("STMT-002",), change)
