@@ -73,7 +73,7 @@ def column_rules(statement: Statement) -> list[tuple[str, list[str]]]:
     for column in statement.columns:
         base, measure = _base(column)
         keyed.setdefault((column.side, measure), {})[base] = column.id
-    for bases in keyed.values():
+    for bases in map(_fund_major, keyed.values()):
         names = set(bases)
         for base, column_id in bases.items():
             if base != "total" and not base.endswith(".subtotal"):
@@ -87,6 +87,23 @@ def column_rules(statement: Statement) -> list[tuple[str, list[str]]]:
             if children and len(children) >= 2:
                 rules.append((column_id, [bases[c] for c in children]))
     return rules
+
+
+FUNDS = ("general_budget", "government_fund", "state_capital")
+
+
+def _fund_major(bases: dict[str, str]) -> dict[str, str]:
+    """Column ids re-keyed fund first when every column splits its part by fund (深圳's “三公”
+    table: "因公出国(境)费 / 一般公共预算" is ``overseas_travel.general_budget``), so that each
+    fund's parts add up to that fund's total ("总计 / 一般公共预算", ``general_budget``)."""
+    split = [base.split(".") for base in bases]
+    if not all(segments[-1] in FUNDS for segments in split) or all(len(s) == 1 for s in split):
+        return bases
+    rekeyed: dict[str, str] = {}
+    for segments, column_id in zip(split, bases.values(), strict=True):
+        fund, part = segments[-1], segments[:-1] or ["subtotal"]
+        rekeyed[".".join([fund, *part])] = column_id
+    return rekeyed
 
 
 def _three_public_parts(names: set[str]) -> list[str]:

@@ -28,6 +28,11 @@ TOKEN_RULES: tuple[tuple[str, str], ...] = (
     ("合计", "total"),
     ("小计", "subtotal"),
     ("一般公共预算", "general_budget"),
+    ("公共预算拨款", "general_budget"),  # 西安 2021: "公共预算拨款 / 小计"
+    (
+        "公共财政拨款",
+        "general_budget",
+    ),  # 江苏 2017: "公共财政拨款(补助)资金", 一般公共预算 under its pre-2015 name
     ("政府性基金", "government_fund"),
     ("国有资本", "state_capital"),
     ("财政专户", "special_account"),
@@ -392,6 +397,11 @@ def column_id(path: tuple[str, ...]) -> tuple[str, str]:
     for label in path:
         if (label.startswith(("收入", "支出")) and len(label) <= 3) or label in ("项目", "科目"):
             continue  # a side heading of a two-sided statement, or the name column's label
+        if bare_year := re.fullmatch(r"(20\d{2})年度?", label):
+            measure = (
+                f"year{bare_year.group(1)}"  # 西安: "2020年 | 2021年 | 增减变化情况" over the same columns
+            )
+            continue
         found_measure = next((m for fragment, m in MEASURES if fragment in label), "")
         token = next((t for fragment, t in TOKEN_RULES if fragment in label), "")
         if "三公" in label and token in ("total", "subtotal"):

@@ -653,8 +653,14 @@ def test_a_change_column_is_this_year_minus_last_year(checker: Checker, change: 
     quiet_then_caught(checker, "一般公共预算“三公”经费支出预算表", CHANGE_GROUPS, ("STMT-001",), change)
 
 
-def test_a_lone_change_column_is_checked_against_the_two_years(checker: Checker) -> None:
-    rows = [["项目", "上年", "当年", "增减变化情况"], ["会议费", "50.00", "40.00", "-10.00"]]
+@pytest.mark.parametrize("years", [("上年", "当年"), ("2020年", "2021年"), ("2026年度", "2025年度")])
+def test_a_lone_change_column_is_checked_against_the_two_years(
+    checker: Checker, years: tuple[str, str]
+) -> None:
+    earlier, later = sorted(years)
+    rows = [["项目", earlier, later, "增减变化情况"], ["会议费", "50.00", "40.00", "-10.00"]]
+    if years[0] > years[1]:  # printed this year first
+        rows = [["项目", later, earlier, "增减变化情况"], ["会议费", "40.00", "50.00", "-10.00"]]
     quiet_then_caught(checker, "一般公共预算“三公”经费支出预算表", rows, ("STMT-001",), (1, 3, "10.00"))
 
 
@@ -750,3 +756,34 @@ def test_units_add_up_to_their_department_and_departments_to_the_total(
 ) -> None:
     """西安: rows by budget unit, coded 114 (the department) and 114001, 114002 (its units)."""
     quiet_then_caught(checker, "部门综合预算收入总表", BY_UNIT, ("STMT-002",), change)
+
+
+_FUNDS = ["一般公共预算", "政府性基金预算"]
+PARTS_BY_FUND = [
+    ["预算单位", "总计", "", "因公出国(境)费", "", "公务接待费", "", "公务用车购置及运行维护费", *[""] * 5],
+    ["", "", "", "", "", "", "", "小计", "", "公务用车购置费", "", "公务用车运行维护费", ""],
+    ["", *_FUNDS * 6],
+    [
+        "深圳市信访局",
+        "5.58",
+        "1.00",
+        "0.00",
+        "0.00",
+        "2.98",
+        "0.00",
+        "2.60",
+        "1.00",
+        "0.00",
+        "0.00",
+        "2.60",
+        "1.00",
+    ],
+]
+
+
+@pytest.mark.parametrize("change", [(3, 5, "3.98"), (3, 11, "2.70"), (3, 12, "2.00")])
+def test_three_public_parts_split_by_fund_add_up_fund_by_fund(
+    checker: Checker, change: tuple[int, int, str]
+) -> None:
+    """深圳: each part split into 一般公共预算 / 政府性基金预算 columns; each fund adds up on its own."""
+    quiet_then_caught(checker, "财政拨款“三公”经费支出表", PARTS_BY_FUND, ("STMT-001",), change)
