@@ -66,20 +66,9 @@ def _pairs(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure,
     expenditure = _statement(disclosure, "expenditure", settings)
     general = _statement(disclosure, "general_budget_expenditure", settings)
     if summary is not None and income is not None:
-        # an income statement with a carry-over column totals 收入总计, not 本年收入合计
-        carried = any(c.id.startswith("carryover") for c in income.columns)
-        pattern = "总计" if carried else "本年收入合计"
-        year = next((r for r in summary.rows if r.side == "income" and pattern in r.name), None)
-        total = next((r for r in income.rows if r.name in ("合计", "总计")), None)
-        a, b = first_value(year, "total"), first_value(total, "total")
-        if a is not None and b is not None:
-            yield a, b, "收入总计" if carried else "本年收入合计", summary.title, income.title
+        yield from _total_tie(summary, income, "income", ("合计", "总计"))
     if summary is not None and expenditure is not None:
-        year = next((r for r in summary.rows if r.side == "expenditure" and "本年支出合计" in r.name), None)
-        total = next((r for r in expenditure.rows if r.name == "合计"), None)
-        a, b = first_value(year, "total"), first_value(total, "total")
-        if a is not None and b is not None:
-            yield a, b, "本年支出合计", summary.title, expenditure.title
+        yield from _total_tie(summary, expenditure, "expenditure", ("合计",))
         classes = {_name(r.name): r for r in expenditure.rows if r.code and len(r.code) == 3}
         for row in summary.rows:
             if row.side == "expenditure" and re.match(r"^[一二三四五六七八九十]+、", row.name):
@@ -102,6 +91,23 @@ def _pairs(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure,
                     )
 
 
+def _total_tie(
+    summary: Statement, statement: Statement, side: str, total_names: tuple[str, ...]
+) -> Iterator[tuple[Figure, Figure, str, str, str]]:
+    """The summary's current-year total against the income or expenditure statement's 合计.
+    A statement with a carry-over column (西安's 支出总表 by source: 上年结转) totals the side's
+    总计, carry-overs included, not the current year's."""
+    carried = any(c.id.startswith("carryover") for c in statement.columns)
+    word = "收入" if side == "income" else "支出"
+    label = f"{word}总计" if carried else f"本年{word}合计"
+    pattern = "总计" if carried else label
+    year = next((r for r in summary.rows if r.side == side and pattern in r.name), None)
+    total = next((r for r in statement.rows if r.name in total_names), None)
+    a, b = first_value(year, "total"), first_value(total, "total")
+    if a is not None and b is not None:
+        yield a, b, label, summary.title, statement.title
+
+
 @rule(
     id="XTAB-001",
     severity=Severity.ERROR,
@@ -109,7 +115,8 @@ def _pairs(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure,
     template="{label}：《{first_where}》为{first}万元，《{second_where}》为{second}万元，相差{difference}万元",
     tags=("statements", "tie"),
     doc=(
-        "同一数字在不同报表中应相同：收支总表的本年收入合计、本年支出合计应等于收入决算表、支出决算表的合计；"
+        "同一数字在不同报表中应相同：收支总表的本年收入合计、本年支出合计应等于收入决算表、支出决算表的合计"
+        "（收入表、支出表另列上年结转一栏时，其合计对照收入总计、支出总计）；"
         "收支总表的各功能类支出应等于支出决算表同名类的合计；一般公共预算财政拨款支出表的类不应大于支出决算表同一类"
         "（财政拨款是全部支出的一部分）。相差0.01万元多为两表从元换算时舍入路径不同，记为警告；更大的差额为错误。"
         "只比较各自平衡的表（见READ-001）。"

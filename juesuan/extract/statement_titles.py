@@ -16,6 +16,8 @@ TITLE_RULES: tuple[tuple[tuple[str, ...], tuple[str, ...], str], ...] = (
     (("国有资本经营",), (), "state_capital"),
     (("基本支出",), (), "basic_expenditure"),
     (("项目支出",), (), "project_expenditure"),
+    (("专项业务经费",), (), "project_expenditure"),  # 西安: 部门综合预算专项业务经费支出表
+    (("结转资金", "支出"), ("收入",), "carryover_expenditure"),  # 西安: 财政拨款上年结转资金支出表
     (("经济分类",), (), "economic_expenditure"),
     (("财政拨款", "总"), (), "appropriation_summary"),
     (("财政拨款收支",), (), "appropriation_summary"),

@@ -70,7 +70,7 @@ class Statement:
         key: semantic id (GLOSSARY.md): ``summary``, ``income``, ``expenditure``,
             ``appropriation_summary``, ``general_budget_expenditure``, ``basic_expenditure``,
             ``three_public``, ``government_fund``, ``state_capital`` or a regional extra
-            (``project_expenditure``, ``procurement``, ``performance_targets``,
+            (``project_expenditure``, ``carryover_expenditure``, ``procurement``, ``performance_targets``,
             ``economic_expenditure``, ``other``).
         title: the title as printed.
         source: where the statement starts (its first table row).

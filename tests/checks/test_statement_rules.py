@@ -787,3 +787,43 @@ def test_three_public_parts_split_by_fund_add_up_fund_by_fund(
 ) -> None:
     """深圳: each part split into 一般公共预算 / 政府性基金预算 columns; each fund adds up on its own."""
     quiet_then_caught(checker, "财政拨款“三公”经费支出表", PARTS_BY_FUND, ("STMT-001",), change)
+
+
+def _summary_and_expenditure_by_source(total: str) -> str:
+    """西安: the 支出总表 lists sources, 上年结转 among them, so its 合计 is the 支出总计."""
+    rows = [
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、财政拨款收入", "100.00", "一、一般公共服务支出", "100.00"],
+        ["本年收入合计", "100.00", "本年支出合计", "100.00"],
+        ["上年结转", "5.00", "结转下年", "5.00"],
+        ["收入总计", "105.00", "支出总计", "105.00"],
+    ]
+    by_source = [
+        ["单位编码", "单位名称", "合计", "一般公共预算拨款", "上年结转"],
+        ["合计", "", total, "100.00", "5.00"],
+    ]
+    return (
+        statement_text("部门综合预算收支总表", rows)
+        + "\n"
+        + statement_text("部门综合预算支出总表", by_source)
+    )
+
+
+def test_an_expenditure_statement_with_a_carry_over_column_ties_to_the_grand_total(checker: Checker) -> None:
+    assert checker.flat(_summary_and_expenditure_by_source("105.00"), "XTAB-001") == []
+    assert checker.flat(_summary_and_expenditure_by_source("100.00"), "XTAB-001") != []
+
+
+def test_project_and_carry_over_lists_are_not_the_expenditure_statement(checker: Checker) -> None:
+    titles = [
+        "部门综合预算专项业务经费支出表",
+        "部门综合预算财政拨款上年结转资金支出表",
+        "部门综合预算支出总表",
+    ]
+    text = "\n".join(statement_text(t, [["项目", "金额"], ["合计", "1.00"]]) for t in titles)
+    assert [s.key for s in checker.read(text).statements] == [
+        "project_expenditure",
+        "carryover_expenditure",
+        "expenditure",
+    ]
