@@ -99,3 +99,47 @@ def blocks_of(statement: Statement, side: str) -> list[list[StatementRow]]:
             block[0].update(columns)
             block[1].append(row)
     return [rows for _, rows in blocks]
+
+
+def checkable(stated: Figure | None, parts: list[Figure | None]) -> list[Figure] | None:
+    """The parts, when the total and every part are printed and not all of them are zero."""
+    if stated is None or any(p is None for p in parts):
+        return None
+    figures = [p for p in parts if p is not None]
+    if stated.value == 0 and all(p.value == 0 for p in figures):
+        return None
+    return figures
+
+
+def column_header(statement: Statement, column_id: str) -> str:
+    column = statement.column(column_id)
+    return "/".join(column.header) if column and column.header else column_id
+
+
+def value_ids(statement: Statement) -> list[str]:
+    return list(dict.fromkeys(c.id for c in statement.columns if not c.id.startswith("unknown")))
+
+
+def total_rows(statement: Statement) -> list[StatementRow]:
+    rows = [
+        r for r in statement.rows if not r.code and r.name in ("合计", "总计", "人员经费合计", "公用经费合计")
+    ]
+    return rows if len({r.name for r in rows}) == len(rows) else []
+
+
+def sum_rows(
+    statement: Statement, parent: StatementRow, children: list[StatementRow], label: str, settings: Settings
+) -> list[Identity]:
+    found: list[Identity] = []
+    for column_id in value_ids(statement):
+        stated = parent.value(column_id)
+        figures = checkable(stated, [c.value(column_id) for c in children])
+        if stated is None or figures is None:
+            continue
+        text = f"“{label}”{column_suffix(statement, column_id)} = 下级{len(children)}行之和"
+        found.append(make_identity("hierarchy", statement, text, stated, figures, settings))
+    return found
+
+
+def column_suffix(statement: Statement, column_id: str) -> str:
+    return "" if len(statement.columns) <= 1 else f"（{column_header(statement, column_id)}）"

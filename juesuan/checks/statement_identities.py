@@ -11,12 +11,19 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from juesuan.checks.identity import Identity, make_identity
+from juesuan.checks.identity import (
+    Identity,
+    checkable,
+    column_header,
+    make_identity,
+    sum_rows,
+    total_rows,
+)
 from juesuan.checks.named_hierarchy import named_hierarchy_identities
+from juesuan.checks.period_identities import change_identities, period_row_identities
+from juesuan.checks.row_identities import three_public_row_identities, unit_codes, unit_identities
 from juesuan.checks.summary_identities import summary_identities
-from juesuan.model.figures import Figure
 from juesuan.model.statements import Column, Statement, StatementRow
-from juesuan.model.summary_statements import row_part
 from juesuan.settings import Settings
 from juesuan.source import Source
 
@@ -112,100 +119,19 @@ def _three_public_parts(names: set[str]) -> list[str]:
     return parts if all(p in names for p in parts) else []
 
 
-def _checkable(stated: Figure | None, parts: list[Figure | None]) -> list[Figure] | None:
-    """The parts, when the total and every part are printed and not all of them are zero."""
-    if stated is None or any(p is None for p in parts):
-        return None
-    figures = [p for p in parts if p is not None]
-    if stated.value == 0 and all(p.value == 0 for p in figures):
-        return None
-    return figures
-
-
 def column_identities(statement: Statement, settings: Settings) -> list[Identity]:
     """Row by row: each total column equals the sum of its component columns."""
     found: list[Identity] = []
     for total_id, part_ids in column_rules(statement):
         for row in statement.rows:
             stated = row.value(total_id)
-            figures = _checkable(stated, [row.value(p) for p in part_ids])
+            figures = checkable(stated, [row.value(p) for p in part_ids])
             if stated is None or figures is None:
                 continue
-            names = " + ".join(_header(statement, p) for p in part_ids)
-            label = f"“{row.name or '（无名称）'}”行：{_header(statement, total_id)} = {names}"
+            names = " + ".join(column_header(statement, p) for p in part_ids)
+            label = f"“{row.name or '（无名称）'}”行：{column_header(statement, total_id)} = {names}"
             found.append(make_identity("columns", statement, label, stated, figures, settings))
     return found
-
-
-def three_public_row_identities(statement: Statement, settings: Settings) -> list[Identity]:
-    """A “三公” statement printed one part a row (福州, 泉州: 合计, 1、因公出国（境）费用, 2、公务接待费,
-    3、公务用车购置及运行费, （1）购置费, （2）运行费): the 合计 and the vehicle line add up, column
-    by column, as the same figures do when printed across."""
-    if statement.key != "three_public":
-        return []
-    parts: dict[str, list[StatementRow]] = {}
-    for row in statement.rows:
-        if (part := row_part(row.name)) is not None:
-            parts.setdefault(part, []).append(row)
-    if any(len(rows) > 1 for rows in parts.values()):
-        return []  # a part printed twice (two years, two funds): the rows are not one breakdown
-    one = {part: rows[0] for part, rows in parts.items()}
-    sums: list[tuple[str, list[str]]] = [("vehicles", ["vehicle_purchase", "vehicle_operation"])]
-    vehicles = ["vehicles"] if "vehicles" in one else ["vehicle_purchase", "vehicle_operation"]
-    if "other" not in one:  # 会议费, 培训费 or 机关运行经费 printed too: the 合计 may include them
-        sums.append(("total", ["overseas_travel", "official_reception", *vehicles]))
-    found: list[Identity] = []
-    for total, members in sums:
-        if total not in one or not all(m in one for m in members):
-            continue
-        found.extend(_sum_rows(statement, one[total], [one[m] for m in members], one[total].name, settings))
-    return found
-
-
-def change_identities(statement: Statement, settings: Settings) -> list[Identity]:
-    """Row by row: a change column is this year's figure minus last year's, where a table prints
-    the same columns for both years and their change (西安: "上年 | 当年 | 增减变化情况")."""
-    by_measure: dict[str, dict[str, str]] = {}
-    for column in statement.columns:
-        base, measure = _base(column)
-        by_measure.setdefault(measure, {})[base] = column.id
-    years = _earlier_and_later([m for m in by_measure if m != "change"])
-    if "change" not in by_measure or years is None:
-        return []
-    earlier, later = (by_measure[m] for m in years)
-    found: list[Identity] = []
-    for base, change_id in by_measure["change"].items():
-        if base.startswith("unknown") or base not in earlier or base not in later:
-            continue
-        for row in statement.rows:
-            stated = row.value(change_id)
-            figures = _checkable(stated, [row.value(later[base]), row.value(earlier[base])])
-            if stated is None or figures is None:
-                continue
-            label = (
-                f"“{row.name or '（无名称）'}”行：{_header(statement, change_id)} = "
-                f"{_header(statement, later[base])} − {_header(statement, earlier[base])}"
-            )
-            found.append(make_identity("columns", statement, label, stated, figures, settings, [1, -1]))
-    return found
-
-
-def _earlier_and_later(measures: list[str]) -> tuple[str, str] | None:
-    """The measures of last year and this year: "previous" and the other, or two years."""
-    if len(measures) != 2:
-        return None
-    if "previous" in measures:
-        other = next(m for m in measures if m != "previous")
-        return ("previous", other) if not other.startswith("previous") else None
-    years = [m[-4:] for m in measures]
-    if all(y.isdigit() for y in years) and years[0] != years[1]:
-        return (measures[0], measures[1]) if years[0] < years[1] else (measures[1], measures[0])
-    return None
-
-
-def _header(statement: Statement, column_id: str) -> str:
-    column = statement.column(column_id)
-    return "/".join(column.header) if column and column.header else column_id
 
 
 # --- code hierarchy --------------------------------------------------------------------------
@@ -214,7 +140,7 @@ VALID_CODE_LENGTHS = (3, 5, 7)
 
 
 def _coded(statement: Statement) -> list[StatementRow]:
-    if _unit_codes(statement):
+    if unit_codes(statement):
         return []  # budget units, not classes (unit_identities)
     rows = [r for r in statement.rows if r.code and 3 <= len(r.code) <= 7 and r.code[0] in "23"]
     counts = Counter((r.side, r.code) for r in rows)
@@ -243,10 +169,6 @@ def _parent_of(row: StatementRow, coded: list[StatementRow]) -> StatementRow | N
     return parent
 
 
-def _value_ids(statement: Statement) -> list[str]:
-    return list(dict.fromkeys(c.id for c in statement.columns if not c.id.startswith("unknown")))
-
-
 def hierarchy_identities(statement: Statement, settings: Settings) -> list[Identity]:
     """合计 = Σ 类, 类 = Σ 款, 款 = Σ 项, per value column; 人员/公用经费合计 in basic statements."""
     coded = _coded(statement)
@@ -257,10 +179,10 @@ def hierarchy_identities(statement: Statement, settings: Settings) -> list[Ident
     for parent in coded:
         children = [r for r in coded if parents[id(r)] is parent]
         if children:
-            found.extend(_sum_rows(statement, parent, children, f"{parent.code}{parent.name}", settings))
+            found.extend(sum_rows(statement, parent, children, f"{parent.code}{parent.name}", settings))
     top = [r for r in coded if parents[id(r)] is None]
     classes = [r for r in top if len(r.code or "") == 3]
-    totals = _total_rows(statement)
+    totals = total_rows(statement)
     uncoded = [r for r in statement.rows if not r.code and r not in totals and r.values]
     if not classes and len({len(r.code or "") for r in top}) == 1 and not uncoded:
         classes = top  # a table of 款 or 项 only, every row coded, adds them up (泉州)
@@ -271,39 +193,7 @@ def hierarchy_identities(statement: Statement, settings: Settings) -> list[Ident
         elif total.name.startswith("公用经费"):
             members = [r for r in members if (r.code or "")[:3] not in PERSONNEL_CLASSES]
         if members:
-            found.extend(_sum_rows(statement, total, members, total.name, settings))
-    return found
-
-
-def _unit_codes(statement: Statement) -> list[StatementRow]:
-    """The rows, when they are budget units coded in steps of three digits (西安: 114 the
-    department, 114001 its unit), which no classification code is (3/5/7 digits)."""
-    coded = [r for r in statement.rows if r.code]
-    lengths = {len(r.code or "") for r in coded}
-    if not coded or not lengths <= {3, 6, 9} or max(lengths) == 3:
-        return []
-    return coded if len({r.code for r in coded}) == len(coded) else []
-
-
-def unit_identities(statement: Statement, settings: Settings) -> list[Identity]:
-    """A statement by budget unit: a department = Σ its units, 合计 = Σ departments."""
-    coded = _unit_codes(statement)
-    if not coded:
-        return []
-    found: list[Identity] = []
-    for parent in coded:
-        code = parent.code or ""
-        children = [
-            r for r in coded if len(r.code or "") == len(code) + 3 and (r.code or "").startswith(code)
-        ]
-        if children:
-            found.extend(_sum_rows(statement, parent, children, f"{code}{parent.name}", settings))
-    codes = {r.code for r in coded}
-    top = [r for r in coded if (r.code or "")[:-3] not in codes]
-    totals = _total_rows(statement)
-    uncoded = [r for r in statement.rows if not r.code and r not in totals and r.values]
-    if len(totals) == 1 and not uncoded:
-        found.extend(_sum_rows(statement, totals[0], top, totals[0].name, settings))
+            found.extend(sum_rows(statement, total, members, total.name, settings))
     return found
 
 
@@ -322,37 +212,12 @@ def group_identities(statement: Statement, settings: Settings) -> list[Identity]
         if details:
             groups.append(row)
         if len(details) >= 2 and not any(d.name.startswith("其中") for d in details):
-            found.extend(_sum_rows(statement, row, details, row.name, settings))
+            found.extend(sum_rows(statement, row, details, row.name, settings))
     totals = [r for r in rows if r.level == 0 and r.name.endswith(TOTAL_NAMES) and r not in groups]
     others = [r for r in rows if r.level == 0 and r not in totals]
     if len(totals) == 1 and all(r in groups or all(f.value == 0 for _, f in r.values) for r in others):
-        found.extend(_sum_rows(statement, totals[0], others, totals[0].name, settings))
+        found.extend(sum_rows(statement, totals[0], others, totals[0].name, settings))
     return found
-
-
-def _total_rows(statement: Statement) -> list[StatementRow]:
-    rows = [
-        r for r in statement.rows if not r.code and r.name in ("合计", "总计", "人员经费合计", "公用经费合计")
-    ]
-    return rows if len({r.name for r in rows}) == len(rows) else []
-
-
-def _sum_rows(
-    statement: Statement, parent: StatementRow, children: list[StatementRow], label: str, settings: Settings
-) -> list[Identity]:
-    found: list[Identity] = []
-    for column_id in _value_ids(statement):
-        stated = parent.value(column_id)
-        figures = _checkable(stated, [c.value(column_id) for c in children])
-        if stated is None or figures is None:
-            continue
-        text = f"“{label}”{_column_suffix(statement, column_id)} = 下级{len(children)}行之和"
-        found.append(make_identity("hierarchy", statement, text, stated, figures, settings))
-    return found
-
-
-def _column_suffix(statement: Statement, column_id: str) -> str:
-    return "" if len(statement.columns) <= 1 else f"（{_header(statement, column_id)}）"
 
 
 # --- fund balances ---------------------------------------------------------------------------
@@ -400,6 +265,7 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
     result = (
         column_identities(statement, settings)
         + change_identities(statement, settings)
+        + period_row_identities(statement, settings)
         + three_public_row_identities(statement, settings)
         + hierarchy_identities(statement, settings)
         + group_identities(statement, settings)

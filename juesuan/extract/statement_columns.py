@@ -232,6 +232,12 @@ class Layout:
     blocks: Blocks
     columns: dict[int, Column]
     details: tuple[int | None, ...] = ()
+    periods: tuple[int | None, ...] = ()
+
+
+#: A cell of a column that says which year a row is of (深圳's “三公” table: "2025 年",
+#: "2026 年", "增减变化金额" under each unit).
+PERIOD_RE = re.compile(r"^(?:20\d{2}年度?|增减.{0,4}|变动.{0,4}|差额)$")
 
 
 def _kind(index: int, path: tuple[str, ...], data: list[Row], previous: str = "") -> str:
@@ -296,7 +302,9 @@ def layout(rows: list[Row], width: int) -> Layout:
             base, measure = ids[i]
             final = f"{base}@{measure or 'actual'}" if several_measures else base
             columns[i] = Column(id=final, header=paths[i], side=sides[block_index])
-    return Layout(count, tuple(blocks), columns, _detail_names(kinds, blocks, data))
+    return Layout(
+        count, tuple(blocks), columns, _detail_names(kinds, blocks, data), _period_names(kinds, blocks, data)
+    )
 
 
 def _detail_names(
@@ -314,6 +322,27 @@ def _detail_names(
             second < len(row.cells) and row.cells[second].text.strip() == "小计" for row in data
         )
         found.append(second if marks else None)
+    return tuple(found)
+
+
+def _period_names(
+    kinds: list[str], blocks: list[tuple[tuple[int, ...], int | None, tuple[int, ...]]], data: list[Row]
+) -> tuple[int | None, ...]:
+    """The second name column of each block when it names each row's year ("2025 年", "2026 年",
+    "增减变化金额"), the first naming the unit once for its rows."""
+    found: list[int | None] = []
+    for _, name, values in blocks:
+        end = values[0] if values else len(kinds)
+        start = name + 1 if name is not None else end
+        second = next((i for i in range(start, end) if kinds[i] == "name"), None)
+        texts = [
+            compact(row.cells[second].text) for row in data if second is not None and second < len(row.cells)
+        ]
+        filled = [t for t in texts if t]
+        periods = (
+            bool(filled) and all(PERIOD_RE.match(t) for t in filled) and any(t[:1] == "2" for t in filled)
+        )
+        found.append(second if periods else None)
     return tuple(found)
 
 
@@ -403,6 +432,8 @@ def column_id(path: tuple[str, ...]) -> tuple[str, str]:
             )
             continue
         found_measure = next((m for fragment, m in MEASURES if fragment in label), "")
+        if found_measure == "change" and re.search(r"[%％率幅]", label):
+            return f"unknown:{'/'.join(path)}", measure  # a rate of change, not an amount: never summed
         token = next((t for fragment, t in TOKEN_RULES if fragment in label), "")
         if "三公" in label and token in ("total", "subtotal"):
             tokens.append(

@@ -207,6 +207,7 @@ def _rows(draft: _Draft, grid: Layout, above: dict[int, str]) -> tuple[list[Stat
     """The rows of each block; ``above`` holds the last code per block, and is updated."""
     rows: list[StatementRow] = []
     notes: list[str] = []
+    units: dict[int, str] = {}  # the unit each block's period rows belong to, printed once
     for row in draft.rows[grid.header_rows :]:
         skipped, names = _merged_labels(row, grid.blocks)
         for index, (codes, name_index, values) in enumerate(grid.blocks):
@@ -216,6 +217,9 @@ def _rows(draft: _Draft, grid: Layout, above: dict[int, str]) -> tuple[list[Stat
             if detail == "小计":
                 detail = ""  # the group's own line, named in the first column
             name = detail or names.get(index, "")  # a detail of the group above, named in the second column
+            if period := re.sub(r"\s", "", _cell_text(row, grid.periods[index] if grid.periods else None)):
+                units[index] = re.sub(r"\s", "", _cell_text(row, name_index)) or units.get(index, "")
+                name = f"{units[index]}{period}"  # "深圳市财政局（本级）2026年"
             built = _row(row, codes, name_index, values, grid, draft.unit, notes, name, above.get(index, ""))
             if built is None:
                 continue

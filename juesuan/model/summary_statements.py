@@ -176,8 +176,19 @@ def three_public(statement: Statement | None, part: str, year: int | None, kind:
     items = {p: r for r in reversed(statement.rows) if r.values and (p := row_part(r.name))}
     if len(items) >= 3:  # one row per part
         return _item_value(statement, items.get(part), _current(readings, year, kind))
-    row = _value_row(statement)
+    row = _year_row(statement, year) or _value_row(statement)
     return _pick(statement, row, _current(readings, year, kind), part) if row is not None else None
+
+
+def _year_row(statement: Statement, year: int | None) -> StatementRow | None:
+    """The row of the document's year where each unit's rows are one a year ("…2025年",
+    "…2026年", "…增减变化金额"): the one row of that year, or the 合计's."""
+    if year is None:
+        return None
+    rows = [r for r in statement.rows if re.search(rf"{year}年度?$", r.name)]
+    if len(rows) > 1:
+        rows = [r for r in rows if r.name.startswith(("合计", "总计"))]
+    return rows[0] if len(rows) == 1 else None
 
 
 def row_part(name: str) -> str | None:

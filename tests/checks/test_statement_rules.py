@@ -827,3 +827,29 @@ def test_project_and_carry_over_lists_are_not_the_expenditure_statement(checker:
         "carryover_expenditure",
         "expenditure",
     ]
+
+
+def test_a_rate_of_change_is_never_summed(checker: Checker) -> None:
+    rows = [["项目", "上年", "当年", "增减变化率（%）"], ["会议费", "50.00", "40.00", "-20.00"]]
+    [statement] = checker.read(statement_text("一般公共预算“三公”经费支出预算表", rows)).statements
+    assert statement.columns[-1].id.startswith("unknown")
+
+
+BY_YEAR_ROWS = [
+    ["预算单位", "年度", "总计", "因公出国(境)费", "公务接待费", "公务用车购置及运行维护费"],
+    ["深圳市财政局（本级）", "2025 年", "59.66", "41.60", "9.46", "8.60"],
+    ["", "2026 年", "58.46", "41.60", "9.46", "7.40"],
+    ["", "增减变化金额", "-1.20", "0.00", "0.00", "-1.20"],
+]
+
+
+def test_rows_a_year_each_give_the_documents_year_and_their_change(checker: Checker) -> None:
+    """深圳: each unit's “三公” figures a row a year, then the change; the year column names the row."""
+    text = "深圳市财政局2026年部门预算\n" + statement_text("财政拨款“三公”经费支出表", BY_YEAR_ROWS)
+    [statement] = checker.read(text).statements
+    assert [r.name for r in statement.rows] == [
+        "深圳市财政局（本级）2025年",
+        "深圳市财政局（本级）2026年",
+        "深圳市财政局（本级）增减变化金额",
+    ]
+    quiet_then_caught(checker, "财政拨款“三公”经费支出表", BY_YEAR_ROWS, ("STMT-001",), (3, 3, "0.10"))

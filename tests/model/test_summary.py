@@ -73,3 +73,21 @@ def test_a_current_year_subtotal_is_the_year_total(checker: Checker) -> None:
         "105",
         "105",
     )
+
+
+def test_three_public_rows_a_year_each_give_the_documents_year(checker: Checker) -> None:
+    """深圳: a unit's “三公” figures printed a row a year (2025, 2026, then the change)."""
+    text = "2026年深圳市财政局部门预算\n财政拨款“三公”经费支出表\n单位：万元\n" + table(
+        [
+            ["预算单位", "年度", "总计", "因公出国(境)费", "公务接待费", "公务用车购置及运行维护费"],
+            ["深圳市财政局（本级）", "2025 年", "59.66", "41.60", "9.46", "8.60"],
+            ["", "2026 年", "58.46", "41.60", "9.46", "7.40"],
+            ["", "增减变化金额", "-1.20", "0.00", "0.00", "-1.20"],
+        ]
+    )
+    figures = summary(checker.read(text))
+    assert [figures[k] for k in ("three_public_total", "overseas_travel", "vehicles_total")] == [
+        "58.46",
+        "41.6",
+        "7.4",
+    ]
