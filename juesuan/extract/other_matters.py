@@ -4,11 +4,20 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from juesuan.document import Paragraph
 from juesuan.extract.keys import PROCUREMENT_KEYS, THREE_PUBLIC_KEYS, key_of
 from juesuan.extract.mentions import Mention, scan
-from juesuan.extract.narrative import Group, complete_list, groups, mentions_of, scan_once, stated
+from juesuan.extract.narrative import (
+    Group,
+    complete_list,
+    groups,
+    mentions_in,
+    mentions_of,
+    scan_once,
+    stated,
+)
 from juesuan.extract.sections import Section
 from juesuan.model.figures import Breakdown, Figure, StatedAmount
 from juesuan.model.narrative import (
@@ -29,7 +38,7 @@ def three_public(section: Section | None) -> ThreePublicNarrative:
     """七、“三公”经费: composition, vehicle split, restatements, budget comparisons and counts."""
     if section is None:
         return ThreePublicNarrative()
-    all_mentions = mentions_of(section, money_only=False)
+    all_mentions = _headed_mentions(section)
     money = [m for m in all_mentions if m.figure.is_money]
     composition = vehicles = None
     mentions: list[StatedAmount] = []
@@ -53,6 +62,19 @@ def three_public(section: Section | None) -> ThreePublicNarrative:
         budget_comparisons=tuple(budgets),
         **counts,
     )
+
+
+def _headed_mentions(section: Section) -> list[Mention]:
+    """The section's figures, those of a sub-section headed by a part ("（一）因公出国（境）费用。"
+    then "2026年预算数14.85万元") labelled with the heading when their own label names no part."""
+    found: list[Mention] = []
+    for part in section.walk():
+        heading_key = _three_public_key(part.title)
+        named = part is not section and ":" not in heading_key and heading_key != "three_public_total"
+        for mention in mentions_in(part.paragraphs, money_only=False):
+            generic = ":" in _three_public_key(mention.label)  # no part named: "three_public:年预算数"
+            found.append(replace(mention, label=part.title + mention.label) if named and generic else mention)
+    return found
 
 
 _REQUIRED_PARTS = {

@@ -26,10 +26,12 @@ MAX_HEADING_LENGTH = 40
 def heading_of(paragraph: Paragraph) -> Heading | None:
     """The heading ``paragraph`` is, or None if it is body text."""
     text = paragraph.text.strip()
-    if len(text) > MAX_HEADING_LENGTH or text.endswith(("。", "；", ";")):
+    if len(text) > MAX_HEADING_LENGTH or text.endswith(("。", "；", ";", "，", ",")):
         return None
     for level, pattern in ((1, LEVEL1_RE), (2, LEVEL2_RE), (3, LEVEL3_RE)):
         match = pattern.match(text)
+        if match and re.search(r"[。；;]\s*\S", match.group(2)):
+            return None  # "（二）公务接待费。2026年预算数…": a run-in heading and its text, cut at a line end
         if match:
             return Heading(
                 number=match.group(1), title=match.group(2).strip(), level=level, source=paragraph.source
@@ -92,7 +94,7 @@ def contents_pages(document: Document) -> set[int]:
 #: A run-in heading of the "other matters" part: "（一）机关运行经费。2026年…运行经费910.53万元".
 RUN_IN_RE = re.compile(rf"^([（(][{CHINESE_NUMERALS}]+[）)])\s*([^。：:，,；]{{2,12}})[。：:]\s*\S.{{7,}}$")
 #: The parts that are read by their heading's words and printed run-in in some regions.
-RUN_IN_TITLES = ("机关运行经费", "政府采购", "国有资产")
+RUN_IN_TITLES = ("机关运行经费", "政府采购", "国有资产", "因公出国", "公务接待", "公务用车")
 
 
 def _run_in(paragraph: Paragraph, explicit: set[str]) -> Heading | None:

@@ -43,3 +43,13 @@ def test_a_run_in_heading_of_an_other_matter_opens_its_section() -> None:
     # with a heading of its own elsewhere, a run-in mention is body text
     headings, _ = outline(parse("（三）机关运行经费情况\n" + text, "t.txt"))
     assert [h.title for h in headings].count("机关运行经费") == 0
+
+
+def test_a_line_cut_inside_a_run_in_paragraph_is_no_heading() -> None:
+    """北京: a PDF line "（二）公务接待费。2026 年预算数 2.85 万元，主要用" ends mid-sentence."""
+    text = "（二）公务接待费。2026 年预算数 2.85 万元，主要用\n（三）公务用车购置和运行维护费。2026 年预算数 0 万元，\n"
+    headings, _ = outline(parse(text, "t.txt"))
+    assert [h.title for h in headings] == [
+        "公务接待费",
+        "公务用车购置和运行维护费",
+    ]  # run-in, not the whole line

@@ -91,3 +91,20 @@ def test_three_public_rows_a_year_each_give_the_documents_year(checker: Checker)
         "41.6",
         "7.4",
     ]
+
+
+def test_three_public_parts_under_run_in_headings_are_key_figures(checker: Checker) -> None:
+    """北京: "（一）因公出国（境）费用。2026 年预算数 14.85 万元，…": the figure's own label names no part."""
+    text = (
+        "2026年北京市测试办公室部门预算\n四、财政拨款“三公”经费预算情况说明\n"
+        "2026年财政拨款“三公”经费预算17.70万元，比2025年减少1.65万元。其中：\n"
+        "（一）因公出国（境）费用。2026年预算数14.85万元，主要用于学习交流。\n"
+        "（二）公务接待费。2026年预算数2.85万元，主要用于接待支出。\n"
+        "（三）公务用车购置和运行维护费。2026年预算数0万元。\n"
+    )
+    figures = summary(checker.read(text))
+    assert [figures[k] for k in ("overseas_travel", "official_reception", "vehicles_total")] == [
+        "14.85",
+        "2.85",
+        "0",
+    ]
