@@ -72,7 +72,9 @@ def _headed_mentions(section: Section) -> list[Mention]:
         heading_key = _three_public_key(part.title)
         named = part is not section and ":" not in heading_key and heading_key != "three_public_total"
         for mention in mentions_in(part.paragraphs, money_only=False):
-            generic = ":" in _three_public_key(mention.label)  # no part named: "three_public:年预算数"
+            # a label naming no part ("three_public:年预算数"); an empty one is a figure the
+            # scanner could not place ("比上年增加 0.00 万元"), not the part's amount
+            generic = bool(mention.label) and ":" in _three_public_key(mention.label)
             found.append(replace(mention, label=part.title + mention.label) if named and generic else mention)
     return found
 

@@ -155,7 +155,8 @@ def _nest(entries: list[tuple[Heading | None, list[Block]]], index: int, level: 
 
 def find(root: Section, *keywords: str, exclude: tuple[str, ...] = ()) -> Section | None:
     """The first section whose title contains every keyword and none of ``exclude``,
-    preferring one with text under it (a statement list or a stray entry has none)."""
+    preferring one with text under it (a statement list or a stray entry has none) and, among
+    those, one not titled as a statement ("…经济分类情况表" heads a table, not the narrative)."""
     matches = [
         section
         for section in root.walk()
@@ -163,4 +164,7 @@ def find(root: Section, *keywords: str, exclude: tuple[str, ...] = ()) -> Sectio
         and all(k in section.title for k in keywords)
         and not any(e in section.title for e in exclude)
     ]
-    return next((s for s in matches if s.all_paragraphs()), matches[0] if matches else None)
+    narrative = [s for s in matches if s.all_paragraphs() and not re.search(r"表(?:[（(].*[）)])?$", s.title)]
+    return next(
+        iter(narrative), next((s for s in matches if s.all_paragraphs()), matches[0] if matches else None)
+    )

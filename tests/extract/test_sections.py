@@ -53,3 +53,15 @@ def test_a_line_cut_inside_a_run_in_paragraph_is_no_heading() -> None:
         "公务接待费",
         "公务用车购置和运行维护费",
     ]  # run-in, not the whole line
+
+
+def test_a_statement_titled_like_a_narrative_section_is_passed_over() -> None:
+    """福州: the statement "一般公共预算基本支出经济分类情况表" comes before the narrative's
+    "五、一般公共预算拨款基本支出情况"; the narrative is the section to read."""
+    text = (
+        "九、一般公共预算基本支出经济分类情况表\n2026 年度一般公共预算基本支出经济分类情况表\n"
+        "第三部分 单位预算情况说明\n五、一般公共预算拨款基本支出情况\n（一）人员经费 2286.69 万元，主要包括：基本工资。\n"
+    )
+    _, root = outline(parse(text, "t.txt"))
+    section = find(root, "基本支出")
+    assert section is not None and section.title == "一般公共预算拨款基本支出情况"
