@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from juesuan.checks.registry import Checked, NotApplicable, Violation, Yield, rule
 from juesuan.checks.statement_identities import trusted
+from juesuan.checks.tolerance import half_width
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure, StatedAmount
@@ -37,13 +38,19 @@ def _name(text: str) -> str:
     return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]|\s|[（(][类款项][）)]", "", text)
 
 
+def _rounding(figure: Figure) -> Decimal:
+    """How far ``figure`` may lie from its true value, in 万元."""
+    width = half_width(figure)
+    return width / 10000 if figure.unit == "元" else width
+
+
 def _compare(
     first: Figure, second: Figure, label: str, first_where: str, second_where: str, section: str
 ) -> Yield:
     a, b = in_wan(first), in_wan(second)
     difference = abs(a - b)
-    if difference == 0:
-        return Checked()
+    if difference == 0 or (difference < CENT and difference <= _rounding(first) + _rounding(second)):
+        return Checked()  # the same 元 amount printed to fewer digits (480544221.6 for 480544221.62)
     return Violation(
         source=second.source,
         evidence=(first.source,),
@@ -119,7 +126,7 @@ def _total_tie(
         "（收入表、支出表另列上年结转一栏时，其合计对照收入总计、支出总计）；"
         "收支总表的各功能类支出应等于支出决算表同名类的合计；一般公共预算财政拨款支出表的类不应大于支出决算表同一类"
         "（财政拨款是全部支出的一部分）。相差0.01万元多为两表从元换算时舍入路径不同，记为警告；更大的差额为错误。"
-        "只比较各自平衡的表（见READ-001）。"
+        "以元列示、小数位数不同的同一数字（480544221.6与480544221.62）在舍入范围内视为一致。只比较各自平衡的表（见READ-001）。"
     ),
 )
 def check_statement_ties(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:

@@ -853,3 +853,26 @@ def test_rows_a_year_each_give_the_documents_year_and_their_change(checker: Chec
         "深圳市财政局（本级）增减变化金额",
     ]
     quiet_then_caught(checker, "财政拨款“三公”经费支出表", BY_YEAR_ROWS, ("STMT-001",), (3, 3, "0.10"))
+
+
+def _summary_and_income_in_yuan(income_total: str) -> str:
+    rows = [
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、财政拨款收入", "480544221.62", "一、一般公共服务支出", "480544221.62"],
+        ["本年收入合计", "480544221.62", "本年支出合计", "480544221.62"],
+    ]
+    income = [["项目", "合计", "财政拨款收入"], ["合计", income_total, "480544221.62"]]
+    return (
+        "部门综合预算收支总表\n单位：元\n"
+        + table(rows)
+        + "\n\n部门综合预算收入总表\n单位：元\n"
+        + table(income)
+        + "\n"
+    )
+
+
+def test_a_figure_printed_to_fewer_digits_ties_to_the_same_figure(checker: Checker) -> None:
+    """西安: 480544221.62 元 in one statement, 480544221.6 in another (a narrow cell)."""
+    assert checker.flat(_summary_and_income_in_yuan("480544221.6"), "XTAB-001") == []
+    assert checker.flat(_summary_and_income_in_yuan("480544221.52"), "XTAB-001") != []
