@@ -14,6 +14,7 @@ from juesuan.checks import (
     counts,
     cross_statements,
     evaluation_reading,
+    narrative_items,
     performance,
     performance_funds,
     performance_rules,
@@ -43,6 +44,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     statements.check_empty_statements,
     cross_statements.check_statement_ties,
     cross_statements.check_narrative_against_statements,
+    narrative_items.check_item_amounts,
     # rates and wording
     rates.check_shares,
     rates.check_year_on_year,

@@ -231,6 +231,26 @@ def _cost_pairs(
     return pairs
 
 
+def narrative_against(stated: Figure, figure: Figure, values: dict[str, Decimal | str]) -> Yield:
+    """A narrative figure against the statement's: equal to the narrative's printed precision
+    (a statement in 元 rounds or truncates to it: 877,080 元 is "87.70万元" in 上海's narratives);
+    a gap of one cent is a warning."""
+    narrative_value = in_wan(stated)
+    table_value = in_wan(figure)
+    step = Decimal(1).scaleb(-stated.decimals) if stated.unit == "万元" else CENT
+    difference = abs(narrative_value - table_value)
+    truncated = figure.unit == "元" and Decimal(0) <= table_value - narrative_value < step
+    if difference == 0 or truncated or (difference <= step / 2 and (figure.unit == "元" or step > CENT)):
+        return Checked()
+    return Violation(
+        source=stated.source,
+        evidence=(figure.source,),
+        values={**values, "stated": narrative_value, "table": table_value, "difference": difference},
+        severity=Severity.WARNING if difference <= CENT else None,
+        section="说明与报表",
+    )
+
+
 @rule(
     id="NARR-001",
     severity=Severity.ERROR,
@@ -249,30 +269,6 @@ def check_narrative_against_statements(disclosure: Disclosure, settings: Setting
     found = False
     for stated, figure, where in _narrative_pairs(disclosure, settings):
         found = True
-        narrative_value = in_wan(stated.amount)
-        table_value = in_wan(figure)
-        step = Decimal(1).scaleb(-stated.amount.decimals) if stated.amount.unit == "万元" else CENT
-        difference = abs(narrative_value - table_value)
-        if difference <= max(step / 2, Decimal(0)) and (
-            figure.unit == "元" or difference == 0 or step > CENT
-        ):
-            yield Checked()
-            continue
-        if difference == 0:
-            yield Checked()
-            continue
-        yield Violation(
-            source=stated.amount.source,
-            evidence=(figure.source,),
-            values={
-                "label": stated.label,
-                "stated": narrative_value,
-                "where": where,
-                "table": table_value,
-                "difference": difference,
-            },
-            severity=Severity.WARNING if difference <= CENT else None,
-            section="说明与报表",
-        )
+        yield narrative_against(stated.amount, figure, {"label": stated.label, "where": where})
     if not found:
         yield NotApplicable("说明中没有可与报表对照的数字，或没有平衡的报表")

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from juesuan.document import Document, Paragraph
-from juesuan.extract import narrative, other_matters
+from juesuan.extract import narrative, narrative_items, other_matters
 from juesuan.extract.identity import department_of, year_of
 from juesuan.extract.performance import self_evaluations
 from juesuan.extract.profile import profile
@@ -84,6 +84,7 @@ def narrative_of(root: Section) -> Narrative:
         state_assets=other_matters.state_assets(find(root, "国有资产")),
         performance=other_matters.performance_summary(performance_section),
         petition=other_matters.petition(performance_section),
+        item_amounts=narrative_items.item_amounts(root.all_paragraphs()),
     )
 
 

@@ -129,6 +129,20 @@ class PetitionWork:
 
 
 @dataclass(frozen=True, slots=True)
+class ItemAmount:
+    """An amount the narrative gives a function item by its names, 类 first ("“一般公共服务支出
+    （类）财政事务（款）行政运行（项）”1,623.18万元", "“卫生健康支出-行政事业单位医疗-行政单位医疗”科目").
+
+    Attributes:
+        names: the 类, 款 and 项 names as printed, as many levels as printed.
+        amount: the figure.
+    """
+
+    names: tuple[str, ...]
+    amount: Figure
+
+
+@dataclass(frozen=True, slots=True)
 class Narrative:
     """The explanatory narrative (情况说明), one field per standard section.
 
@@ -146,6 +160,7 @@ class Narrative:
         state_assets: 国有资产占用.
         performance: 预算绩效 summary.
         petition: 信访 workload (petition bureaus).
+        item_amounts: amounts given to function items named by their 类/款/项 path.
     """
 
     overview: Overview = Overview()
@@ -161,3 +176,4 @@ class Narrative:
     state_assets: StateAssets = StateAssets()
     performance: PerformanceSummary = PerformanceSummary()
     petition: PetitionWork = PetitionWork()
+    item_amounts: tuple[ItemAmount, ...] = ()

@@ -108,6 +108,24 @@ def narrative_and_statement(basic: str) -> str:
     )
 
 
+def items_and_statement(amount: str) -> str:
+    """上海's narrative lists each 项 of the appropriation spending by its 类/款/项 names."""
+    return (
+        "财政拨款支出主要内容如下：\n"
+        f"1.“一般公共服务支出（类）财政事务（款）行政运行（项）”{amount}万元，主要用于基本支出。\n"
+        "2.“一般公共服务支出-财政事务-信息化建设”科目20.00万元，主要用于运维。\n\n"
+        + expenditure(
+            [
+                ["201", "一般公共服务支出", "100.00", "80.00", "20.00"],
+                ["20106", "财政事务", "100.00", "80.00", "20.00"],
+                ["2010601", "行政运行", "80.00", "80.00", "0.00"],
+                ["2010607", "信息化建设", "20.00", "0.00", "20.00"],
+            ],
+            "一般公共预算支出功能分类预算表",
+        )
+    )
+
+
 EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     "TEXT-002": (
         "一、收入支出决算总体情况说明\nXX局2021年度本年收入10.00万元，，比上年下降（增长）5.00%。\n",
@@ -126,6 +144,7 @@ EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
         summary_and_expenditure("80.00"),
     ),
     "NARR-001": (narrative_and_statement("75.00"), [("error", 2)], narrative_and_statement("70.00")),
+    "NARR-002": (items_and_statement("88.00"), [("error", 2)], items_and_statement("80.00")),
     "STMT-001": (expenditure(changed(3, 4, "5.00")), [("error", 29)], expenditure(ROWS)),
     "STMT-002": (
         expenditure(
@@ -876,3 +895,25 @@ def test_a_figure_printed_to_fewer_digits_ties_to_the_same_figure(checker: Check
     """西安: 480544221.62 元 in one statement, 480544221.6 in another (a narrow cell)."""
     assert checker.flat(_summary_and_income_in_yuan("480544221.6"), "XTAB-001") == []
     assert checker.flat(_summary_and_income_in_yuan("480544221.52"), "XTAB-001") != []
+
+
+def test_a_narrative_amount_truncated_from_yuan_agrees(checker: Checker) -> None:
+    """上海: 877,080 元 in the statement is "87.70万元" in the narrative (cut, not rounded)."""
+    statement = "一般公共预算支出功能分类预算表\n单位：元\n" + table(
+        [
+            HEADER,
+            ["208", "社会保障和就业支出", "877080.00", "877080.00", "0.00"],
+            ["20805", "行政事业单位养老支出", "877080.00", "877080.00", "0.00"],
+            ["2080501", "行政单位离退休", "877080.00", "877080.00", "0.00"],
+        ]
+    )
+
+    def text(amount: str) -> str:
+        return (
+            f"1.“社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”{amount}万元。\n\n"
+            + statement
+        )
+
+    assert checker.flat(text("87.70"), "NARR-002") == []
+    assert checker.flat(text("87.71"), "NARR-002") == []
+    assert checker.flat(text("87.60"), "NARR-002") != []

@@ -1,0 +1,90 @@
+"""NARR-002: the amounts the narrative gives function items by name, against the statements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from juesuan import catalogue
+from juesuan.checks.cross_statements import narrative_against
+from juesuan.checks.registry import CouldNotCheck, NotApplicable, Yield, rule
+from juesuan.checks.statement_identities import trusted
+from juesuan.findings import Severity
+from juesuan.model.disclosure import Disclosure
+from juesuan.model.figures import Figure
+from juesuan.model.statements import Statement, StatementRow
+from juesuan.settings import Settings
+
+#: The statements of appropriation spending by function, one per fund: an item is in one of them.
+FUND_STATEMENTS = ("general_budget_expenditure", "government_fund", "state_capital")
+_CODE_LENGTHS = (3, 5, 7)
+
+
+@rule(
+    id="NARR-002",
+    severity=Severity.ERROR,
+    title="说明中的科目金额与报表不符",
+    template="说明中“{label}”为{stated}万元，《{where}》中该科目为{table}万元，相差{difference}万元",
+    tags=("narrative", "statements", "tie", "classification"),
+    doc=(
+        "情况说明按“类-款-项”列出的科目金额（上海：“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元，"
+        "或“卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元）应等于一般公共预算、政府性基金、国有资本经营"
+        "支出表中同一科目的合计。科目按表中编码及其上级科目的名称找到（表中不印上级时按分类目录），只在一张表中找到"
+        "一行时比较；找不到或不止一行时记为无法检查。只取紧跟科目名称的金额；“年初预算为…，支出决算为…”不在此列。"
+    ),
+)
+def check_item_amounts(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Each function item's amount in the narrative is its statement row's total."""
+    statements = [s for s in disclosure.statements if s.key in FUND_STATEMENTS and s.rows]
+    items = disclosure.narrative.item_amounts
+    if not items or not statements:
+        yield NotApplicable("说明中没有按类、款、项列出的科目金额，或没有分资金的支出表")
+        return
+    unfound: list[str] = []
+    for item in items:
+        matches = [(s, row) for s in statements for row in _rows_named(s, item.names)]
+        label = "-".join(item.names)
+        if len(matches) != 1:
+            unfound.append(label)
+            continue
+        statement, row = matches[0]
+        figure = _total(statement, row)
+        if figure is None or not trusted(statement, settings):
+            unfound.append(label)
+            continue
+        yield narrative_against(item.amount, figure, {"label": label, "where": statement.title})
+    if unfound:
+        yield CouldNotCheck(f"未能在支出表中唯一找到这些科目：{'、'.join(unfound[:5])}")
+
+
+def _total(statement: Statement, row: StatementRow) -> Figure | None:
+    """The row's total: its ``total`` column, or its one value."""
+    if (figure := row.value("total")) is not None:
+        return figure
+    return row.values[0][1] if len(row.values) == 1 else None
+
+
+def _rows_named(statement: Statement, names: tuple[str, ...]) -> list[StatementRow]:
+    """The coded rows of ``statement`` at the level of ``names`` whose name and whose ancestors'
+    names (the rows above, or the catalogue when the statement does not print them) match."""
+    length = _CODE_LENGTHS[len(names) - 1]
+    by_code = {row.code: row for row in statement.rows if row.code}
+    codes = catalogue.function_codes()
+    found: list[StatementRow] = []
+    for row in statement.rows:
+        code = row.code or ""
+        if len(code) != length or not _same(row.name, names[-1]):
+            continue
+        ancestors = [code[:n] for n in _CODE_LENGTHS[: len(names) - 1]]
+        named = [
+            (by_code[a].name if a in by_code else codes[a].name if a in codes else None) for a in ancestors
+        ]
+        if all(n is not None and _same(n, wanted) for n, wanted in zip(named, names, strict=False)):
+            found.append(row)
+    return found
+
+
+def _same(printed: str, wanted: str) -> bool:
+    def plain(name: str) -> str:
+        return catalogue.normalize_name(name).replace("其它", "其他")
+
+    return plain(printed) == plain(wanted)

@@ -1,0 +1,52 @@
+"""Amounts the narrative gives function items by their 类/款/项 names.
+
+上海's budgets explain each 项 of their appropriation spending in a numbered list:
+"1.“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元，主要用于…", or with the
+levels joined by dashes: "“卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元". Only a
+figure printed right after the names is taken: "…（项）。年初预算为…，支出决算为…" (a final
+account's wording) names two figures, and which is meant is for other readers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from juesuan.document import Paragraph
+from juesuan.extract.narrative import scan_once
+from juesuan.model.narrative import ItemAmount
+
+_OPENING = (
+    r"^\s*(?:\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[）)])?\s*(?:其中[:：]?|包括[:：]?)?\s*[“\"]?\s*"
+)
+_CLOSING = r"\s*[”\"]?\s*(?:科目)?\s*(?:预算数?|支出|安排|为|共计?|合计|金额|是)*\s*$"
+_LEVELS = ("类", "款", "项")
+_MARKED_RE = re.compile(
+    _OPENING + r"([^“”\"（）()]+?)\s*[（(]类[）)]"
+    r"(?:\s*([^“”\"]+?)\s*[（(]款[）)])?(?:\s*([^“”\"]+?)\s*[（(]项[）)])?" + _CLOSING
+)
+_DASHED_RE = re.compile(r"^\s*(?:\d+\s*[.、．])?\s*[“\"]([^“”\"]+?)[”\"]" + _CLOSING)
+_DASH = re.compile(r"\s*[-－—]\s*")
+
+
+def item_amounts(paragraphs: Iterable[Paragraph]) -> tuple[ItemAmount, ...]:
+    """Every amount the ``paragraphs`` give an item right after its 类/款/项 names."""
+    found: list[ItemAmount] = []
+    for paragraph in paragraphs:
+        for mention in scan_once(paragraph):
+            if mention.figure.is_money and (names := item_names(mention.raw_label)):
+                found.append(ItemAmount(names=names, amount=mention.figure))
+    return tuple(found)
+
+
+def item_names(label: str) -> tuple[str, ...] | None:
+    """The 类, 款 and 项 names a label ends with, or None."""
+    if match := _MARKED_RE.match(label):
+        names = tuple(re.sub(r"\s", "", n) for n in match.groups() if n)
+        printed = [level for level, name in zip(_LEVELS, match.groups(), strict=True) if name]
+        return names if printed == list(_LEVELS[: len(printed)]) else None
+    if match := _DASHED_RE.match(label):
+        parts = tuple(re.sub(r"\s", "", p) for p in _DASH.split(match.group(1)))
+        if 2 <= len(parts) <= 3 and all(parts) and parts[0].endswith("支出"):
+            return parts
+    return None

@@ -1,0 +1,44 @@
+"""Function items named by their 类/款/项 path in the narrative."""
+
+from __future__ import annotations
+
+import pytest
+
+from juesuan.extract.narrative_items import item_names
+
+
+@pytest.mark.parametrize(
+    ("label", "names"),
+    [
+        (
+            "1.“一般公共服务支出（类）财政事务（款）行政运行（项）”",
+            ("一般公共服务支出", "财政事务", "行政运行"),
+        ),
+        (
+            "6.“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出 （项）”",
+            ("社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出"),
+        ),
+        (
+            "1. “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目",
+            ("一般公共服务支出", "政府办公厅（室）及相关机构事务", "行政运行"),
+        ),
+        ("其中：一般公共服务支出（类）人大事务（款）", ("一般公共服务支出", "人大事务")),
+        ("住房保障支出（类）", ("住房保障支出",)),
+    ],
+)
+def test_a_label_ending_with_an_items_names_gives_them(label: str, names: tuple[str, ...]) -> None:
+    assert item_names(label) == names
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "2024年预算安排",  # the figure's own label names no item
+        "一般公共服务支出（类）人大事务（款）行政运行（项）。年初预算为",  # a final's budget, not its actual
+        "一般公共服务支出（类）支出决算为",
+        "“其他支出”",  # one name in quotes is no path
+        "人大事务（款）行政运行（项）",  # no 类 before the 款
+    ],
+)
+def test_other_labels_name_no_item(label: str) -> None:
+    assert item_names(label) is None
