@@ -15,6 +15,7 @@ from juesuan.checks import (
     cross_statements,
     evaluation_reading,
     narrative_items,
+    narrative_three_public,
     performance,
     performance_funds,
     performance_rules,
@@ -45,6 +46,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     cross_statements.check_statement_ties,
     cross_statements.check_narrative_against_statements,
     narrative_items.check_item_amounts,
+    narrative_three_public.check_three_public_narrative,
     # rates and wording
     rates.check_shares,
     rates.check_year_on_year,

@@ -27,7 +27,8 @@ from juesuan.settings import Settings
 CENT = Decimal("0.01")
 
 
-def _statement(disclosure: Disclosure, key: str, settings: Settings) -> Statement | None:
+def statement_of(disclosure: Disclosure, key: str, settings: Settings) -> Statement | None:
+    """The one statement of ``key``, when it is there once and read reliably."""
     found = [s for s in disclosure.statements if s.key == key]
     if len(found) != 1 or not trusted(found[0], settings):
         return None  # absent, ambiguous (two tables of one kind) or not read reliably
@@ -68,10 +69,10 @@ def _compare(
 
 
 def _pairs(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure, Figure, str, str, str]]:
-    summary = _statement(disclosure, "summary", settings)
-    income = _statement(disclosure, "income", settings)
-    expenditure = _statement(disclosure, "expenditure", settings)
-    general = _statement(disclosure, "general_budget_expenditure", settings)
+    summary = statement_of(disclosure, "summary", settings)
+    income = statement_of(disclosure, "income", settings)
+    expenditure = statement_of(disclosure, "expenditure", settings)
+    general = statement_of(disclosure, "general_budget_expenditure", settings)
     if summary is not None and income is not None:
         yield from _total_tie(summary, income, "income", ("合计", "总计"))
     if summary is not None and expenditure is not None:
@@ -159,10 +160,10 @@ def _narrative_pairs(
     disclosure: Disclosure, settings: Settings
 ) -> Iterator[tuple[StatedAmount, Figure, str]]:
     narrative = disclosure.narrative
-    summary = _statement(disclosure, "summary", settings)
-    expenditure = _statement(disclosure, "expenditure", settings)
-    general = _statement(disclosure, "general_budget_expenditure", settings)
-    basic = _statement(disclosure, "basic_expenditure", settings)
+    summary = statement_of(disclosure, "summary", settings)
+    expenditure = statement_of(disclosure, "expenditure", settings)
+    general = statement_of(disclosure, "general_budget_expenditure", settings)
+    basic = statement_of(disclosure, "basic_expenditure", settings)
 
     def summary_row(pattern: str, side: str) -> Figure | None:
         if summary is None:
@@ -204,7 +205,7 @@ def _narrative_pairs(
         candidates.append(
             (narrative.basic_expenditure.total, first_value(general_total, "basic"), general.title)
         )
-    candidates.extend(_cost_pairs(disclosure, basic, _statement(disclosure, "three_public", settings)))
+    candidates.extend(_cost_pairs(disclosure, basic, statement_of(disclosure, "three_public", settings)))
     for stated, figure, where in candidates:
         if stated is None or figure is None or re.search(r"\d", stated.label) or len(stated.label) > 40:
             continue  # nothing to compare, or a label cut out of a sentence no pattern knows

@@ -126,6 +126,22 @@ def items_and_statement(amount: str) -> str:
     )
 
 
+def three_public_narrative_and_statement(reception: str) -> str:
+    return (
+        "测试局2021年度部门决算\n七、“三公”经费支出决算情况说明\n"
+        f"2021年度“三公”经费支出决算为10.00万元。其中：因公出国（境）费0.00万元，公务接待费{reception}万元，"
+        "公务用车购置及运行费4.00万元。\n\n"
+        "一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n"
+        + table(
+            [
+                ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务接待费"],
+                ["10.00", "0.00", "4.00", "6.00"],
+            ]
+        )
+        + "\n"
+    )
+
+
 EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     "TEXT-002": (
         "一、收入支出决算总体情况说明\nXX局2021年度本年收入10.00万元，，比上年下降（增长）5.00%。\n",
@@ -145,6 +161,11 @@ EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     ),
     "NARR-001": (narrative_and_statement("75.00"), [("error", 2)], narrative_and_statement("70.00")),
     "NARR-002": (items_and_statement("88.00"), [("error", 2)], items_and_statement("80.00")),
+    "NARR-003": (
+        three_public_narrative_and_statement("7.00"),
+        [("error", 3)],
+        three_public_narrative_and_statement("6.00"),
+    ),
     "STMT-001": (expenditure(changed(3, 4, "5.00")), [("error", 29)], expenditure(ROWS)),
     "STMT-002": (
         expenditure(
