@@ -119,19 +119,20 @@ def inspect_page(path: str | Path, page: int) -> PageInspection:
         InputError: the file cannot be read, or it has no page ``page``.
     """
     from juesuan.errors import InputError
-    from juesuan.extract.statements import running_headers, statements
+    from juesuan.extract.reflow import furniture
+    from juesuan.extract.statements import statements
 
     document = pipeline.read_document(path)
     if not 1 <= page <= document.pages:
         raise InputError(str(path), f"没有第{page}页（文件共{document.pages}页）")
-    furniture = running_headers(document)
-    by_table = _tables_by_statement(document, statements(document), furniture)
+    repeated = furniture(document)
+    by_table = _tables_by_statement(document, statements(document), repeated)
     blocks: list[ParagraphInspection | TableInspection] = []
     for block in document.blocks:
         if (block.source.page or 1) != page:
             continue
         if isinstance(block, Paragraph):
-            blocks.append(_inspect_paragraph(block, furniture))
+            blocks.append(_inspect_paragraph(block, repeated))
         else:
             blocks.append(_inspect_table(block, by_table.get(_table_number(block))))
     return PageInspection(str(path), document.format, page, document.pages, tuple(blocks))

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from juesuan.document import Block, Document, Paragraph
 from juesuan.extract.sections import heading_of
+from juesuan.extract.statement_titles import statement_key
 
 #: A semicolon is not among them: a line wraps at 占0.00%； as often as anywhere, and the
 #: items a semicolon closes start like list items, which never continue a paragraph.
@@ -24,13 +25,23 @@ LIST_ITEM_RE = re.compile(
 PAGE_NUMBER_RE = re.compile(r"^[-—–\s第]*\d+[-—–\s页]*$|^第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?$")
 
 
+#: A note that a statement is empty: printed under each empty statement, it says something of
+#: each, however many pages repeat it.
+EMPTY_NOTE_RE = re.compile(r"空表|无此项|无相关")
+
+
 def furniture(document: Document) -> set[str]:
-    """Texts printed on three or more pages (running headers and footers)."""
+    """Texts printed on three or more pages: running headers and footers, not content. A
+    statement's title or an empty-table note repeated on several pages is content."""
     pages: dict[str, set[int]] = {}
     for paragraph in document.paragraphs:
         if paragraph.source.page is not None:
             pages.setdefault(paragraph.text.strip(), set()).add(paragraph.source.page)
-    return {text for text, seen in pages.items() if len(seen) >= 3}
+    return {
+        text
+        for text, seen in pages.items()
+        if len(seen) >= 3 and not EMPTY_NOTE_RE.search(text) and statement_key(text) is None
+    }
 
 
 def reflow(document: Document) -> Document:

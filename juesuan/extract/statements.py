@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from juesuan.document import Document, Paragraph, Row, Table
 from juesuan.extract.numbers import decimals_of, parse_decimal, unwrapped_figure
+from juesuan.extract.reflow import furniture
 from juesuan.extract.statement_columns import Blocks, Layout, compact, layout
 from juesuan.extract.statement_titles import split_number, statement_key
 from juesuan.model.figures import Figure
@@ -58,7 +59,7 @@ def document_unit(document: Document) -> str:
 def statements(document: Document) -> list[Statement]:
     """Every statement of ``document``, in order."""
     default_unit = document_unit(document)
-    furniture = running_headers(document)
+    repeated = furniture(document)
     found: list[Statement] = []
     current: _Draft | None = None
     title: tuple[str, str, str] | None = None  # key, title, number
@@ -70,7 +71,7 @@ def statements(document: Document) -> list[Statement]:
     for block in document.blocks:
         if isinstance(block, Paragraph):
             text = block.text.strip()
-            if text in furniture and not UNIT_RE.search(text):
+            if text in repeated and not UNIT_RE.search(text):
                 continue
             if text == "表" and statement_key(previous + text) is not None:
                 text = previous + text  # 江苏 2017: "…会议费、培训费支出预算" / "表"
@@ -129,15 +130,6 @@ def _join_repeated(found: list[Statement]) -> list[Statement]:
         else:
             joined.append(statement)
     return joined
-
-
-def running_headers(document: Document) -> set[str]:
-    """Paragraphs printed on three or more pages: running headers and footers, not content."""
-    pages: dict[str, set[int]] = {}
-    for paragraph in document.paragraphs:
-        if paragraph.source.page is not None:
-            pages.setdefault(paragraph.text.strip(), set()).add(paragraph.source.page)
-    return {text for text, seen in pages.items() if len(seen) >= 3 and statement_key(text) is None}
 
 
 def _substantial(text: str) -> bool:
