@@ -6,22 +6,27 @@ is *caught* when a new error-level finding appears, *warned* when only a new war
 *silent* otherwise (the figure takes part in no identity juesuan trusts). Prints one line per
 document and the totals; not part of ``python -m benchmarks`` (it takes minutes).
 
+With ``--narrative``, 万元 amounts of the running text are raised instead: caught when the
+narrative figure is compared with a statement or with another figure of the text.
+
 Usage::
 
-    .venv/bin/python -m benchmarks.mutation_recall [--sites N] [--documents N]
+    .venv/bin/python -m benchmarks.mutation_recall [--sites N] [--documents N] [--silent] [--narrative]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from juesuan import pipeline
 from juesuan.checks.statement_identities import all_identities
-from juesuan.document import Document, Table
+from juesuan.document import Document, Paragraph, Table
 from juesuan.errors import InputError
 from juesuan.extract.numbers import decimals_of, parse_decimal
 from juesuan.extract.statement_titles import STANDARD_STATEMENTS
@@ -101,11 +106,64 @@ def describe(document: Document, site: Site) -> str:
     return f"p{row.source.page} table {block.source.table} row {r} col {c}: {label} | {row.cells[c].text}"
 
 
+#: A 万元 amount in running text, with two decimals (the narrative's usual precision).
+NARRATIVE_AMOUNT = re.compile(r"(\d[\d,]*\.\d{2})(?=\s*万元)")
+TextSite = tuple[int, int, int, int]  # block, line, start, end
+
+
+def text_sites(document: Document, count: int) -> list[TextSite]:
+    """``count`` 万元 amounts of the running text, at a fixed stride."""
+    sites = [
+        (b, line_index, match.start(1), match.end(1))
+        for b, block in enumerate(document.blocks)
+        if isinstance(block, Paragraph)
+        for line_index, line in enumerate(block.lines)
+        for match in NARRATIVE_AMOUNT.finditer(line.text)
+    ]
+    stride = max(1, len(sites) // count)
+    return sites[::stride][:count]
+
+
+def raised_in_text(document: Document, site: TextSite, amount: int = 100) -> Document:
+    """The document with the amount at ``site`` raised by ``amount``, printed as before."""
+    b, line_index, start, end = site
+    block = document.blocks[b]
+    assert isinstance(block, Paragraph)
+    line = block.lines[line_index]
+    value = (parse_decimal(line.text[start:end]) or 0) + amount
+    lines = list(block.lines)
+    lines[line_index] = line._replace(text=f"{line.text[:start]}{value:.2f}{line.text[end:]}")
+    blocks = list(document.blocks)
+    blocks[b] = Paragraph(tuple(lines))
+    return replace(document, blocks=tuple(blocks))
+
+
+def mutations(document: Document, count: int, narrative: bool) -> Iterator[tuple[Document, str, bool]]:
+    """Each mutated document, where its mutation is, and whether that figure is in an identity."""
+    if narrative:
+        for text_site in text_sites(document, count):
+            b, line_index, start, end = text_site
+            line = document.blocks[b].lines[line_index]  # type: ignore[union-attr]
+            where = f"p{line.source.page}: {line.text[max(0, start - 30) : end + 6]}"
+            yield raised_in_text(document, text_site), where, False
+        return
+    in_identities = covered(document)
+    for site in figure_sites(document, count):
+        _, r, c = site
+        in_identity = table_at(document, site).rows[r].cells[c].source in in_identities
+        yield raised(document, site), describe(document, site), in_identity
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sites", type=int, default=8, help="mutations per document")
     parser.add_argument("--documents", type=int, default=0, help="only the first N PDFs (0: all)")
     parser.add_argument("--silent", action="store_true", help="print each silent mutation's place")
+    parser.add_argument(
+        "--narrative",
+        action="store_true",
+        help="mutate 万元 amounts of the running text instead of statements",
+    )
     options = parser.parse_args(argv)
     with (CORPUS / "MANIFEST.csv").open(encoding="utf-8") as manifest:
         names = [row["file"] for row in csv.DictReader(manifest) if row["format"] == "pdf"]
@@ -118,21 +176,17 @@ def main(argv: list[str]) -> int:
             print(f"{'':>6} {'':>6} {'':>6}  {name}: {error.message}")
             continue
         errors, warnings = findings(document, Severity.ERROR), findings(document, Severity.WARNING)
-        in_identities = covered(document)
         counts = dict.fromkeys(totals, 0)
-        for site in figure_sites(document, options.sites):
-            mutated = raised(document, site)
+        for mutated, where, in_identity in mutations(document, options.sites, options.narrative):
             if findings(mutated, Severity.ERROR) - errors:
                 counts["caught"] += 1
             elif findings(mutated, Severity.WARNING) - warnings:
                 counts["warned"] += 1
             else:
                 counts["silent"] += 1
-                _, r, c = site
-                if table_at(document, site).rows[r].cells[c].source in in_identities:
-                    counts["untrusted"] += 1  # in an identity, but its statement is not trusted
+                counts["untrusted"] += in_identity  # in an identity, but its statement is not trusted
                 if options.silent:
-                    print(f"{'':>22}silent: {describe(document, site)}")
+                    print(f"{'':>22}silent: {where}")
         for key, value in counts.items():
             totals[key] += value
         print(f"{counts['caught']:>6} {counts['warned']:>6} {counts['silent']:>6}  {name}", flush=True)

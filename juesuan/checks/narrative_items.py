@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from juesuan import catalogue
@@ -29,7 +30,8 @@ _CODE_LENGTHS = (3, 5, 7)
         "情况说明按“类-款-项”列出的科目金额（上海：“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元，"
         "或“卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元）应等于一般公共预算、政府性基金、国有资本经营"
         "支出表中同一科目的合计。科目按表中编码及其上级科目的名称找到（表中不印上级时按分类目录），只在一张表中找到"
-        "一行时比较；找不到或不止一行时记为无法检查。只取紧跟科目名称的金额；“年初预算为…，支出决算为…”不在此列。"
+        "一行时比较；找不到或不止一行时记为无法检查。取紧跟科目名称的金额，以及以科目名称开头的一段中"
+        "决算的“支出决算为…”、预算的“2024年预算安排…”（本年度）；决算的年初预算数不比较。"
     ),
 )
 def check_item_amounts(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
@@ -40,7 +42,11 @@ def check_item_amounts(disclosure: Disclosure, settings: Settings) -> Iterator[Y
         yield NotApplicable("说明中没有按类、款、项列出的科目金额，或没有分资金的支出表")
         return
     unfound: list[str] = []
+    wanted = "actual" if disclosure.kind == "final" else "budget"
     for item in items:
+        years = {int(y) for y in re.findall(r"(20\d{2})\s*年", item.label)}
+        if item.measure not in ("", wanted) or (years and years != {disclosure.year}):
+            continue  # a final's 年初预算, or another year's figure
         matches = [(s, row) for s in statements for row in _rows_named(s, item.names)]
         label = "-".join(item.names)
         if len(matches) != 1:
@@ -67,7 +73,7 @@ def _rows_named(statement: Statement, names: tuple[str, ...]) -> list[StatementR
     """The coded rows of ``statement`` at the level of ``names`` whose name and whose ancestors'
     names (the rows above, or the catalogue when the statement does not print them) match."""
     length = _CODE_LENGTHS[len(names) - 1]
-    by_code = {row.code: row for row in statement.rows if row.code}
+    by_code = {row.code: row for row in statement.rows if row.code is not None}
     codes = catalogue.function_codes()
     found: list[StatementRow] = []
     for row in statement.rows:
@@ -75,12 +81,21 @@ def _rows_named(statement: Statement, names: tuple[str, ...]) -> list[StatementR
         if len(code) != length or not _same(row.name, names[-1]):
             continue
         ancestors = [code[:n] for n in _CODE_LENGTHS[: len(names) - 1]]
-        named = [
-            (by_code[a].name if a in by_code else codes[a].name if a in codes else None) for a in ancestors
-        ]
-        if all(n is not None and _same(n, wanted) for n, wanted in zip(named, names, strict=False)):
+        if all(_names(a, wanted, by_code, codes) for a, wanted in zip(ancestors, names, strict=False)):
             found.append(row)
     return found
+
+
+def _names(
+    code: str, wanted: str, by_code: dict[str, StatementRow], codes: dict[str, catalogue.CatalogueEntry]
+) -> bool:
+    """Whether ``code`` is named ``wanted``: as the statement prints it, or as the catalogue
+    names it now or did before (医疗卫生与计划生育支出 for 210)."""
+    entry = codes.get(code)
+    printed = by_code[code].name if code in by_code else None
+    return (printed is not None and _same(printed, wanted)) or (
+        entry is not None and catalogue.name_matches(entry, wanted)
+    )
 
 
 def _same(printed: str, wanted: str) -> bool:

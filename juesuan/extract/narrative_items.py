@@ -30,13 +30,33 @@ _DASH = re.compile(r"\s*[-－—]\s*")
 
 
 def item_amounts(paragraphs: Iterable[Paragraph]) -> tuple[ItemAmount, ...]:
-    """Every amount the ``paragraphs`` give an item right after its 类/款/项 names."""
+    """Every amount the ``paragraphs`` give an item right after its 类/款/项 names, and, in a
+    paragraph opening with the names, its actual (a final's "年初预算为…，支出决算为…") and
+    its year's budget (a budget's "2024年预算安排…")."""
     found: list[ItemAmount] = []
     for paragraph in paragraphs:
+        lead = _lead(paragraph.text)
         for mention in scan_once(paragraph):
-            if mention.figure.is_money and (names := item_names(mention.raw_label)):
-                found.append(ItemAmount(names=names, amount=mention.figure))
+            label = mention.raw_label.strip()
+            if not mention.figure.is_money:
+                continue
+            if names := item_names(mention.raw_label):
+                found.append(ItemAmount(names=names, amount=mention.figure, label=label))
+            elif lead and mention.budget is not None:
+                found.append(ItemAmount(names=lead, amount=mention.figure, measure="actual", label=label))
+            elif lead and _BUDGET_RE.search(label):
+                found.append(ItemAmount(names=lead, amount=mention.figure, measure="budget", label=label))
     return tuple(found)
+
+
+_BUDGET_RE = re.compile(r"20\d{2}\s*年(?:度)?预算(?:安排|数)?为?$")
+
+
+def _lead(text: str) -> tuple[str, ...] | None:
+    """The names a paragraph opens with, closed by a full stop, a colon ("1、…（项）。主要用于…")
+    or a closing quote ("2.“…（项）”738.66万元")."""
+    stop = re.search(r"[。：:]|[”\"](?=\s*(?:科目)?\s*\d)", text)
+    return item_names(text[: stop.end() if stop and stop.group() in '”"' else stop.start()]) if stop else None
 
 
 def item_names(label: str) -> tuple[str, ...] | None:

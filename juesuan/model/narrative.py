@@ -136,10 +136,15 @@ class ItemAmount:
     Attributes:
         names: the 类, 款 and 项 names as printed, as many levels as printed.
         amount: the figure.
+        measure: ``actual`` (支出决算为…), ``budget`` (2024年预算安排…) or "" when the figure
+            follows the names with no word of its own.
+        label: the words printed before the figure ("2024年预算安排"), for its year.
     """
 
     names: tuple[str, ...]
     amount: Figure
+    measure: str = ""
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True)

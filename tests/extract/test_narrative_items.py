@@ -42,3 +42,24 @@ def test_a_label_ending_with_an_items_names_gives_them(label: str, names: tuple[
 )
 def test_other_labels_name_no_item(label: str) -> None:
     assert item_names(label) is None
+
+
+def test_a_paragraph_opening_with_an_item_gives_its_actual_and_its_years_budget() -> None:
+    from juesuan.extract.narrative_items import item_amounts
+    from juesuan.ingest.text import parse
+
+    document = parse(
+        "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于基本支出。"
+        "年初预算为 1560.05 万元，支出决算为1511.89万元。\n"
+        "2. “社会保障和就业支出（类）社会福利（款）社会福利事业单位（项）”738.66万元，主要用于人员经费。"
+        "2023年当年预算执行数为711.34万元，2024年预算安排738.66万元。\n",
+        "t.txt",
+    )
+    found = [
+        (item.names[-1], str(item.amount.value), item.measure) for item in item_amounts(document.paragraphs)
+    ]
+    assert found == [
+        ("行政运行", "1511.89", "actual"),
+        ("社会福利事业单位", "738.66", ""),
+        ("社会福利事业单位", "738.66", "budget"),
+    ]
