@@ -76,9 +76,9 @@ def _rows_named(statement: Statement, names: tuple[str, ...]) -> list[StatementR
     by_code = {row.code: row for row in statement.rows if row.code is not None}
     codes = catalogue.function_codes()
     found: list[StatementRow] = []
-    for row in statement.rows:
+    for row in _by_name(statement).get(_plain(names[-1]), []):
         code = row.code or ""
-        if len(code) != length or not _same(row.name, names[-1]):
+        if len(code) != length:
             continue
         ancestors = [code[:n] for n in _CODE_LENGTHS[: len(names) - 1]]
         if all(_names(a, wanted, by_code, codes) for a, wanted in zip(ancestors, names, strict=False)):
@@ -98,8 +98,26 @@ def _names(
     )
 
 
-def _same(printed: str, wanted: str) -> bool:
-    def plain(name: str) -> str:
-        return catalogue.normalize_name(name).replace("其它", "其他")
+def _plain(name: str) -> str:
+    return catalogue.normalize_name(name).replace("其它", "其他")
 
-    return plain(printed) == plain(wanted)
+
+def _same(printed: str, wanted: str) -> bool:
+    return _plain(printed) == _plain(wanted)
+
+
+_indexed: list[tuple[Statement, dict[str, list[StatementRow]]]] = []
+
+
+def _by_name(statement: Statement) -> dict[str, list[StatementRow]]:
+    """The coded rows of ``statement`` by their plain name (built once for the statement checked)."""
+    for indexed, rows in _indexed:
+        if indexed is statement:
+            return rows
+    rows = {}
+    for row in statement.rows:
+        if row.code:
+            rows.setdefault(_plain(row.name), []).append(row)
+    _indexed.append((statement, rows))
+    del _indexed[:-6]
+    return rows
