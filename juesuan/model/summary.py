@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from juesuan.model.disclosure import Disclosure
+from juesuan.model.disclosure import Disclosure, Passage
 from juesuan.model.figures import Figure, StatedAmount
 from juesuan.model.narrative import ThreePublicNarrative
 from juesuan.model.statements import Statement, StatementRow
@@ -330,11 +330,17 @@ def _derived_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
         or agency_column(_statement(disclosure, "three_public"))
         or _passage_amount(disclosure, AGENCY_SENTENCE),
         "procurement_total": _passage_amount(disclosure, PROCUREMENT_SENTENCE),
+        "personnel_costs": _agreed_amount(disclosure, PERSONNEL_SENTENCE),
+        "operating_costs": _agreed_amount(disclosure, OPERATING_SENTENCE),
     }
 
 
 _AMOUNT = r"\s*(?:为|共|是|共计)?\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万元|元)"
 AGENCY_SENTENCE = re.compile(r"机关运行经费(?:财政拨款)?(?:预算|支出)?(?:安排|总额)?" + _AMOUNT)
+#: "（一）人员经费 2286.69 万元", "公用经费 357.43 万元" (深圳, 福州) where no section of 基本支出
+#: is found; 在职/离退休人员经费 and 日常公用经费 are parts, not these totals.
+PERSONNEL_SENTENCE = re.compile(r"(?<![在职离退休])人员经费" + _AMOUNT)
+OPERATING_SENTENCE = re.compile(r"(?<!日常)公用经费" + _AMOUNT)
 PROCUREMENT_SENTENCE = re.compile(r"政府采购(?:预算|支出)(?:总额|合计)?" + _AMOUNT)
 
 
@@ -342,18 +348,34 @@ def _passage_amount(disclosure: Disclosure, sentence: re.Pattern[str]) -> Figure
     """The amount the text gives right after its label ("政府采购预算总额 8,525.96 万元") in the
     first passage that says so, unless the clause names the previous or another year."""
     for passage in disclosure.passages:
-        match = sentence.search(passage.text)
-        if match is None:
-            continue
-        clause = re.split(r"[，。；,;：:]", passage.text[: match.start()])[-1]
-        years = {int(y) for y in re.findall(r"(20\d{2})\s*年", clause)}
-        if "上年" in clause or (years and years != {disclosure.year}):
-            return None
-        value = Decimal(match["amount"].replace(",", ""))
-        decimals = len(match["amount"].partition(".")[2])
-        source = passage.source.with_text(match.group(0))
-        return Figure(value, match["unit"], source, decimals)
+        if sentence.search(passage.text):
+            return _passage_amount_in(disclosure, passage, sentence)
     return None
+
+
+def _passage_amount_in(disclosure: Disclosure, passage: Passage, sentence: re.Pattern[str]) -> Figure | None:
+    match = sentence.search(passage.text)
+    if match is None:
+        return None
+    clause = re.split(r"[，。；,;：:]", passage.text[: match.start()])[-1]
+    years = {int(y) for y in re.findall(r"(20\d{2})\s*年", clause)}
+    if "上年" in clause or (years and years != {disclosure.year}):
+        return None
+    value = Decimal(match["amount"].replace(",", ""))
+    decimals = len(match["amount"].partition(".")[2])
+    source = passage.source.with_text(match.group(0))
+    return Figure(value, match["unit"], source, decimals)
+
+
+def _agreed_amount(disclosure: Disclosure, sentence: re.Pattern[str]) -> Figure | None:
+    """The amount every passage saying so gives; None when two disagree (深圳 explains each unit
+    in turn: the first unit's 公用经费 is not the department's)."""
+    found = [
+        figure
+        for passage in disclosure.passages
+        if sentence.search(passage.text) and (figure := _passage_amount_in(disclosure, passage, sentence))
+    ]
+    return found[0] if found and len({f.value for f in found}) == 1 else None
 
 
 def key_figures(disclosure: Disclosure) -> dict[str, KeyFigure | None]:

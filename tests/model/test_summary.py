@@ -108,3 +108,17 @@ def test_three_public_parts_under_run_in_headings_are_key_figures(checker: Check
         "2.85",
         "0",
     ]
+
+
+def test_personnel_and_operating_costs_stated_in_a_sentence_are_key_figures(checker: Checker) -> None:
+    """深圳: no 基本支出 section; "包括在职人员经费…、公用经费 357.43 万元" and "（二）公用经费 357.43 万元"."""
+    text = (
+        "2026年深圳市测试局部门预算\n第三部分 部门预算支出具体情况\n"
+        "深圳市测试局预算 4,684.30 万元，包括在职人员经费2,422.61 万元、公用经费 357.43 万元。\n"
+        "（二）公用经费 357.43 万元，主要包括水电费。\n"
+    )
+    figures = summary(checker.read(text))
+    assert (figures["operating_costs"], figures["personnel_costs"]) == ("357.43", None)  # 在职 is a part
+    # each unit in turn: the first unit's figure is not the department's
+    two_units = text + "二、深圳市测试中心\n（二）公用经费 100.00 万元，主要包括水电费。\n"
+    assert summary(checker.read(two_units))["operating_costs"] is None
