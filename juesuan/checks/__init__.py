@@ -16,6 +16,7 @@ from juesuan.checks import (
     evaluation_reading,
     narrative_items,
     narrative_three_public,
+    narrative_totals,
     performance,
     performance_funds,
     performance_rules,
@@ -47,6 +48,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     cross_statements.check_narrative_against_statements,
     narrative_items.check_item_amounts,
     narrative_three_public.check_three_public_narrative,
+    narrative_totals.check_budget_totals,
     # rates and wording
     rates.check_shares,
     rates.check_year_on_year,

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 
 from juesuan.document import Document, Paragraph
-from juesuan.extract import narrative, narrative_items, other_matters
+from juesuan.extract import narrative, narrative_items, narrative_totals, other_matters
 from juesuan.extract.identity import department_of, year_of
 from juesuan.extract.performance import self_evaluations
 from juesuan.extract.profile import profile
@@ -44,7 +44,7 @@ def extract(document: Document) -> Disclosure:
         profile=profile(find(root, "职能") or find(root, "职责"), find(root, "机构") or find(root, "人员")),
         statements=tuple(found),
         statements_listed=tuple(listed),
-        narrative=narrative_of(root),
+        narrative=narrative_of(root, department),
         self_evaluations=tuple(evaluations),
         glossary=glossary(find(root, "名词解释")),
         notes=tuple(notes),
@@ -53,7 +53,7 @@ def extract(document: Document) -> Disclosure:
     )
 
 
-def narrative_of(root: Section) -> Narrative:
+def narrative_of(root: Section, department: str | None = None) -> Narrative:
     """The narrative sections, each found by the words of its heading."""
     fund = find(root, "政府性基金")
     capital = find(root, "国有资本经营")
@@ -85,6 +85,7 @@ def narrative_of(root: Section) -> Narrative:
         performance=other_matters.performance_summary(performance_section),
         petition=other_matters.petition(performance_section),
         item_amounts=narrative_items.item_amounts(root.all_paragraphs()),
+        stated_totals=narrative_totals.stated_totals(root.all_paragraphs(), department),
     )
 
 

@@ -166,6 +166,8 @@ class Narrative:
         performance: 预算绩效 summary.
         petition: 信访 workload (petition bureaus).
         item_amounts: amounts given to function items named by their 类/款/项 path.
+        stated_totals: a budget's opening totals (收入预算, 支出预算, 财政拨款收入 …), keyed
+            ``income``, ``expenditure``, ``grand``, ``appropriation_income`` ….
     """
 
     overview: Overview = Overview()
@@ -182,3 +184,4 @@ class Narrative:
     performance: PerformanceSummary = PerformanceSummary()
     petition: PetitionWork = PetitionWork()
     item_amounts: tuple[ItemAmount, ...] = ()
+    stated_totals: tuple[StatedAmount, ...] = ()

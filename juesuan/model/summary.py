@@ -103,6 +103,11 @@ def _side_total(statement: Statement | None, pattern: str, side: str) -> Figure 
     return row.value(first) if first is not None else None
 
 
+def appropriation_spending(disclosure: Disclosure) -> Figure | None:
+    """The 财政拨款收支总表's 本年支出合计 (not a key figure: 财政拨款 income is)."""
+    return _side_total(_statement(disclosure, "appropriation_summary"), EXPENDITURE_TOTAL, "expenditure")
+
+
 def _income_total(summary: Statement | None) -> Figure | None:
     """本年收入合计; when only 收入总计 is printed and nothing is carried over, that total."""
     stated = _side_total(summary, INCOME_TOTAL, "income")
@@ -219,7 +224,8 @@ def _from_appropriation(disclosure: Disclosure, general: StatementRow | None, na
     return _side_total(appropriation, rf"^(?:[一二三四五六七八九十]+、)?{name}$", "expenditure")
 
 
-def _statement_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
+def statement_figures(disclosure: Disclosure) -> dict[str, Figure | None]:
+    """The key figures as the statements print them (None where no statement does)."""
     summary = _statement(disclosure, "summary")
     appropriation = _statement(disclosure, "appropriation_summary")
     general_statement = _statement(disclosure, "general_budget_expenditure")
@@ -381,7 +387,7 @@ def _agreed_amount(disclosure: Disclosure, sentence: re.Pattern[str]) -> Figure 
 def key_figures(disclosure: Disclosure) -> dict[str, KeyFigure | None]:
     """Every key figure: from the statements first, the narrative where no statement states it,
     then what the document prints less directly (a 机关运行经费 column, a sentence)."""
-    tiers = (_statement_figures(disclosure), _narrative_figures(disclosure), _derived_figures(disclosure))
+    tiers = (statement_figures(disclosure), _narrative_figures(disclosure), _derived_figures(disclosure))
     result: dict[str, KeyFigure | None] = {}
     for name in FIELDS:
         figure = next((f for tier in tiers if (f := tier.get(name)) is not None), None)

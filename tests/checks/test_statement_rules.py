@@ -142,6 +142,22 @@ def three_public_narrative_and_statement(reception: str) -> str:
     )
 
 
+def budget_totals_and_summary(income: str) -> str:
+    """上海: "收入预算…，其中：财政拨款收入…。支出预算…" before the statements."""
+    rows = [
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["一、财政拨款收入", "100.00", "一、一般公共服务支出", "100.00"],
+        ["本年收入合计", "100.00", "本年支出合计", "100.00"],
+        ["收入总计", "100.00", "支出总计", "100.00"],
+    ]
+    return (
+        "测试局2026年部门预算\n"
+        f"2026年，测试局收入预算{income}万元，其中：财政拨款收入100.00万元。支出预算100.00万元。\n\n"
+        + statement_text("财务收支预算总表", rows)
+    )
+
+
 EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     "TEXT-002": (
         "一、收入支出决算总体情况说明\nXX局2021年度本年收入10.00万元，，比上年下降（增长）5.00%。\n",
@@ -161,6 +177,7 @@ EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     ),
     "NARR-001": (narrative_and_statement("75.00"), [("error", 2)], narrative_and_statement("70.00")),
     "NARR-002": (items_and_statement("88.00"), [("error", 2)], items_and_statement("80.00")),
+    "NARR-004": (budget_totals_and_summary("110.00"), [("error", 2)], budget_totals_and_summary("100.00")),
     "NARR-003": (
         three_public_narrative_and_statement("7.00"),
         [("error", 3)],

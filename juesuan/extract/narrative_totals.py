@@ -1,0 +1,59 @@
+"""The totals a budget's narrative opens with: 收入预算, 支出预算, 财政拨款收入, 一般公共预算拨款支出….
+
+上海: "2025年，上海市普陀区财政局收入预算3,121.42万元，其中：财政拨款收入3,121.42万元…支出预算
+3,121.42万元，其中：财政拨款支出预算3,121.42万元…一般公共预算拨款支出预算3,121.42万元"; 烟台:
+"（一）收入预算：2026年收入预算3,558.35万元"; 江苏: "收入、支出预算总计24458.43万元". A figure is
+taken when the words of its clause, the year and the department's name aside, are one of these
+labels and nothing more, so "事业收入预算" or "上年收入预算" is never read as the total.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from juesuan.document import Paragraph
+from juesuan.extract.narrative import scan_once
+from juesuan.model.figures import StatedAmount
+
+_ENDING = r"(?:合计|总计|总额)?(?:为|是|共计?)?"
+#: (key, the whole clause), tried in order.
+LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(pattern + _ENDING))
+    for key, pattern in (
+        ("grand", r"(?:收入、支出|收、支|收支)(?:预算)?(?:总计|总预算)?|收支总预算"),
+        ("income", r"(?:本年)?收入预算"),
+        ("expenditure", r"(?:本年)?支出预算"),
+        ("appropriation_income", r"(?:本年)?财政拨款收入(?:预算)?"),
+        ("appropriation_expenditure", r"(?:本年)?财政拨款(?:支出预算|预算支出)"),
+        ("general_budget_income", r"一般公共预算(?:财政)?拨款收入(?:预算)?"),
+        ("general_budget_expenditure", r"(?:财政拨款支出预算中)?一般公共预算(?:财政)?拨款支出(?:预算)?"),
+    )
+)
+#: A department's name before the label when the document's department is not known.
+_ORGANISATION = re.compile(
+    r"^\S{2,30}?(?:局|委员会|委|办公室|办|院|厅|部|中心|所|站|队|馆|社|处)(?=(?:本年)?(?:收|支|财政拨款|一般公共预算))"
+)
+_CLAUSE_END = re.compile(r"[，。；,;：:）)]")
+_OPENING = re.compile(r"^(?:其中|包括|另外|此外)?[：:]?(?:20\d{2}年度?)?")
+
+
+def stated_totals(paragraphs: Iterable[Paragraph], department: str | None) -> tuple[StatedAmount, ...]:
+    """Every total of :data:`LABELS` the ``paragraphs`` state, in order."""
+    found: list[StatedAmount] = []
+    for paragraph in paragraphs:
+        for mention in scan_once(paragraph):
+            if not mention.figure.is_money or mention.budget is not None:
+                continue
+            printed = _CLAUSE_END.split(re.sub(r"\s", "", mention.raw_label))[-1]
+            clause = _OPENING.sub("", printed)
+            for prefix in (department or "", "本部门", "本单位", "部门", "单位"):
+                if prefix and clause.startswith(prefix):
+                    clause = clause[len(prefix) :]
+                    break
+            else:
+                clause = _ORGANISATION.sub("", clause)
+            key = next((k for k, pattern in LABELS if pattern.fullmatch(clause)), None)
+            if key is not None:
+                found.append(StatedAmount(key=key, label=printed, amount=mention.figure))
+    return tuple(found)
