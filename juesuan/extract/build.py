@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from juesuan.document import Document, Paragraph
 from juesuan.extract import narrative, narrative_items, narrative_totals, other_matters
@@ -20,7 +21,7 @@ from juesuan.extract.sections import Section, find, outline
 from juesuan.extract.statement_titles import statement_key
 from juesuan.extract.statements import statements
 from juesuan.model.disclosure import Disclosure, GlossaryEntry, Passage, StatementReference
-from juesuan.model.narrative import Narrative
+from juesuan.model.narrative import Narrative, stated_sources
 
 _GLOSSARY_RE = re.compile(r"^(?P<term>[^：:。]{2,30})[：:](?P<definition>.+)$")
 
@@ -66,7 +67,7 @@ def narrative_of(root: Section, department: str | None = None) -> Narrative:
         if note is not None
     )
     performance_section = find(root, "绩效", exclude=("自评表",))
-    return Narrative(
+    read = Narrative(
         overview=narrative.overview(find(root, "收入支出", "总体", exclude=("财政拨款",))),
         income=narrative.composition(find(root, "收入决算", exclude=("财政拨款", "支出")), "income"),
         expenditure=narrative.composition(
@@ -87,6 +88,8 @@ def narrative_of(root: Section, department: str | None = None) -> Narrative:
         item_amounts=narrative_items.item_amounts(root.all_paragraphs()),
         stated_totals=narrative_totals.stated_totals(root.all_paragraphs(), department),
     )
+    taken = stated_sources(read)
+    return replace(read, year_on_year=narrative_totals.year_on_year(root.all_paragraphs(), taken))
 
 
 def kind_of(document: Document) -> str | None:

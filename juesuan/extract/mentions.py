@@ -25,9 +25,9 @@ _LEAD = rf"与{_YEAR}(?:相比|比较)|比{_YEAR}|较{_YEAR}|同比"
 _WORD = r"增加|减少|增长|下降|降低|上升|持平"
 
 CHANGE_RE = re.compile(
-    rf"(?P<lead>{_LEAD})[，,]?\s*(?:[^，,。；;\d]{{0,16}}?)(?P<word>{_WORD})了?"
+    rf"(?P<lead>{_LEAD})[，,]?\s*(?:[^，,。；;\d]{{0,16}}?)(?P<word>{_WORD})了?\s*"
     rf"(?:(?P<amount>{_N})\s*(?P<unit>{_MONEY}))?"
-    rf"(?:[，,]?\s*(?P<rword>{_WORD})了?(?P<rate>{_N})\s*%)?"
+    rf"(?:[，,]?\s*(?P<rword>{_WORD})了?\s*(?P<rate>{_N})\s*%)?"
 )
 BUDGET_RE = re.compile(
     rf"(?P<blabel>年初预算数|全年预算数|调整预算数|调整后预算数|预算数|年初预算|预算)(?:为|是)?\s*"
@@ -44,6 +44,8 @@ FIGURE_RE = re.compile(
 )
 #: A label that ends with a direction word introduces a change, not an amount.
 CHANGE_WORD_END_RE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|节约|超支|增|减)了?\s*$")
+#: Digits spaced out right before a figure: the figure is the end of a letter-spaced number.
+SPACED_DIGITS_RE = re.compile(r"\d\s+[\d.．]?\s*$|[.．]\s+$")
 #: Characters that end a label: the label of a figure starts after the last of these.
 BOUNDARY = "，,。；;：:、\n"
 #: Markers after which the following figures are parts of the figure before them (the
@@ -140,6 +142,8 @@ def scan(paragraph: Paragraph) -> list[Mention]:
         previous_end = match.end()
         if CHANGE_WORD_END_RE.search(raw):
             continue  # "…比上年决算减少0.15万元" in a wording no pattern knows: a change, not an amount
+        if SPACED_DIGITS_RE.search(text[: match.start()]):
+            continue  # "4 1 0 . 7 1 万元": the tail of a figure printed letter-spaced, unreadable
         mentions.append(_plain_mention(paragraph, match, start, raw))
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:

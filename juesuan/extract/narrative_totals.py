@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from juesuan.document import Paragraph
-from juesuan.extract.narrative import scan_once
+from juesuan.extract.narrative import scan_once, stated
 from juesuan.model.figures import StatedAmount
+from juesuan.source import Source
 
 _ENDING = r"(?:合计|总计|总额)?(?:为|是|共计?)?"
 #: (key, the whole clause), tried in order.
@@ -55,5 +57,20 @@ def stated_totals(paragraphs: Iterable[Paragraph], department: str | None) -> tu
                 clause = _ORGANISATION.sub("", clause)
             key = next((k for k, pattern in LABELS if pattern.fullmatch(clause)), None)
             if key is not None:
-                found.append(StatedAmount(key=key, label=printed, amount=mention.figure))
+                found.append(replace(stated(mention, key), label=printed))
+    return tuple(found)
+
+
+def year_on_year(paragraphs: Iterable[Paragraph], taken: set[Source]) -> tuple[StatedAmount, ...]:
+    """Every money amount stated with its change and rate, but those at ``taken`` (already read
+    by a section), so that RATE-002 and WORD-001 judge each once."""
+    found: list[StatedAmount] = []
+    for paragraph in paragraphs:
+        for mention in scan_once(paragraph):
+            change = mention.change
+            if not mention.figure.is_money or change is None or change.amount is None or change.rate is None:
+                continue
+            if mention.figure.source not in taken and not mention.after_marker:
+                # a part of a list ("其中：…其他收入100.00万元，较上年增加…") may carry its head's change
+                found.append(stated(mention, f"change:{mention.label}"))
     return tuple(found)

@@ -5,6 +5,7 @@ Each field is None when the document does not state it. Field names follow GLOSS
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from juesuan.model.figures import Breakdown, Figure, StatedAmount
@@ -168,6 +169,8 @@ class Narrative:
         item_amounts: amounts given to function items named by their 类/款/项 path.
         stated_totals: a budget's opening totals (收入预算, 支出预算, 财政拨款收入 …), keyed
             ``income``, ``expenditure``, ``grand``, ``appropriation_income`` ….
+        year_on_year: every other amount stated with its change and rate ("…1,107.60 万元，与上年
+            相比增加 355.83 万元，增长 47.33%"), keyed ``change:<label>`` (no two are tied).
     """
 
     overview: Overview = Overview()
@@ -185,3 +188,15 @@ class Narrative:
     petition: PetitionWork = PetitionWork()
     item_amounts: tuple[ItemAmount, ...] = ()
     stated_totals: tuple[StatedAmount, ...] = ()
+    year_on_year: tuple[StatedAmount, ...] = ()
+
+
+def stated_sources(value: object) -> set[Source]:
+    """The places of every amount stated anywhere in ``value`` (a narrative or a part of it)."""
+    if isinstance(value, StatedAmount):
+        return {value.amount.source}
+    if isinstance(value, tuple):
+        return set().union(*(stated_sources(item) for item in value)) if value else set()
+    if dataclasses.is_dataclass(value) and not isinstance(value, (Figure, type)):
+        return set().union(*(stated_sources(getattr(value, f.name)) for f in dataclasses.fields(value)))
+    return set()

@@ -955,3 +955,20 @@ def test_a_narrative_amount_truncated_from_yuan_agrees(checker: Checker) -> None
     assert checker.flat(text("87.70"), "NARR-002") == []
     assert checker.flat(text("87.71"), "NARR-002") == []
     assert checker.flat(text("87.60"), "NARR-002") != []
+
+
+def test_a_rate_of_change_anywhere_in_the_text_is_checked(checker: Checker) -> None:
+    """江苏: "…（项）1,107.60 万元，与上年相比增加 355.83 万元，增长 47.33%" outside any known section."""
+    text = "2018年度部门预算\n（二）提租补贴（项）1,107.60 万元，与上年相比增加 {} 万元，增长 47.33%。\n"
+    assert checker.flat(text.format("355.83"), "RATE-002") == []
+    assert checker.flat(text.format("455.83"), "RATE-002") == [("RATE-002", "error", 2)]
+    # a part after 其中 may carry its head's change: "较上年增加…" is not judged against it
+    parts = "2026年预算收入4,203.47万元，其中：一般公共预算拨款4,005.29万元、其他收入100.00万元，较上年增加142.30万元，增长3.50%。\n"
+    assert checker.flat("2026年部门预算\n" + parts, "RATE-002") == []
+
+
+def test_a_rate_off_by_a_digit_of_its_last_place_is_a_warning(checker: Checker) -> None:
+    text = "2026年部门预算\n（一）收入预算6256.31万元，比上年执行数减少336.67万元，下降{}%。\n"
+    assert checker.flat(text.format("5.1"), "RATE-002") == []
+    assert checker.flat(text.format("5.0"), "RATE-002") == [("RATE-002", "warning", 2)]
+    assert checker.flat(text.format("4.5"), "RATE-002") == [("RATE-002", "error", 2)]

@@ -88,3 +88,21 @@ def test_any_amount_and_share_are_read_back(amount: Decimal, share: Decimal) -> 
     [mention] = scan(paragraph(f"项目支出{amount:.2f}万元，占{share:.2f}%；"))
     assert mention.figure.value == amount
     assert mention.share is not None and mention.share.value == share
+
+
+@given(gap=st.sampled_from(["", " ", "  "]))
+def test_a_change_keeps_its_amount_and_rate_across_spaces(gap: str) -> None:
+    """PDF text puts spaces around figures: "增加 355.83 万元，增长 47.33 %"."""
+    [mention] = scan(
+        paragraph(
+            f"提租补贴（项）1,107.60{gap}万元，与上年相比增加{gap}355.83{gap}万元，增长{gap}47.33{gap}%。"
+        )
+    )
+    change = mention.change
+    assert change is not None and change.amount is not None and change.rate is not None
+    assert (change.amount.value, change.rate.value) == (Decimal("355.83"), Decimal("47.33"))
+
+
+def test_the_tail_of_a_letter_spaced_figure_is_no_figure() -> None:
+    """广州: "4 1 0 . 7 1 万元" printed letter-spaced; its last digit is not an amount of 1 万元."""
+    assert [m.figure.value for m in scan(paragraph("项目支出 4 1 0 . 7 1 万元，占 40.6%。"))] == []
