@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,7 +37,7 @@ class Identity:
     tolerance: Decimal
     inferred: bool = False
 
-    @property
+    @functools.cached_property
     def computed(self) -> Decimal:
         """The sum of the parts."""
         return sum((sign * part.value for sign, part in zip(self.signs, self.parts, strict=True)), Decimal(0))
@@ -46,7 +47,7 @@ class Identity:
         """Stated minus computed."""
         return self.stated.value - self.computed
 
-    @property
+    @functools.cached_property
     def holds(self) -> bool:
         """Whether the identity holds within rounding."""
         return abs(self.difference) <= self.tolerance

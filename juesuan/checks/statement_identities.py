@@ -254,14 +254,18 @@ def balance_identities(statement: Statement, settings: Settings) -> list[Identit
 
 # --- all of them, once per statement ---------------------------------------------------------
 
-_cache: list[tuple[Statement, list[Identity]]] = []
+#: Identities by statement (its id, the statement kept so that the id is not reused), for every
+#: statement of a long document (西安's run to 100+): the rules walking the statements one
+#: after another compute each once.
+_cache: dict[int, tuple[Statement, list[Identity]]] = {}
+_CACHED = 256
 
 
 def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
     """Every identity of ``statement`` (computed once for the statement being checked)."""
-    for cached, result in _cache:
-        if cached is statement:
-            return result
+    cached = _cache.get(id(statement))
+    if cached is not None and cached[0] is statement:
+        return cached[1]
     result = (
         column_identities(statement, settings)
         + change_identities(statement, settings)
@@ -274,8 +278,9 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
         + summary_identities(statement, settings)
         + balance_identities(statement, settings)
     )
-    _cache.append((statement, result))
-    del _cache[:-12]
+    if len(_cache) >= _CACHED:
+        del _cache[next(iter(_cache))]  # the oldest: dicts keep insertion order
+    _cache[id(statement)] = (statement, result)
     return result
 
 
