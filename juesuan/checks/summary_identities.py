@@ -209,6 +209,7 @@ def _item_breakdowns(rows: list[StatementRow]) -> list[tuple[StatementRow, list[
     right under it (深圳: "财政拨款" then "1.一般公共预算拨款 … 3.国有资本经营预算拨款")."""
     found: list[tuple[StatementRow, list[StatementRow]]] = []
     open_headings: list[_Heading] = []
+    depth: dict[str, int] = {"plain": 0}
 
     def close(headings: list[_Heading]) -> None:
         for heading in headings:
@@ -234,11 +235,12 @@ def _item_breakdowns(rows: list[StatementRow]) -> list[tuple[StatementRow, list[
             close(open_headings)
             open_headings = [_Heading(row, "plain")] if _plain_heading(row.name) else []
             continue
-        level = next((i for i, h in enumerate(open_headings) if h.style == number[0]), None)
-        if level is not None:
-            close(open_headings[level:])
-            del open_headings[level:]
-        if open_headings:
+        # a style keeps the level it was first met at: "二、上年结转" after an interrupted
+        # "一、本年收入" is a top line again, not a part of the lines just above it
+        level = depth.setdefault(number[0], len(open_headings))
+        close(open_headings[level:])
+        del open_headings[level:]
+        if open_headings and len(open_headings) == level:
             open_headings[-1].parts.append(row)
         open_headings.append(_Heading(row, number[0]))
     close(open_headings)

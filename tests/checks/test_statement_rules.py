@@ -972,3 +972,21 @@ def test_a_rate_off_by_a_digit_of_its_last_place_is_a_warning(checker: Checker) 
     assert checker.flat(text.format("5.1"), "RATE-002") == []
     assert checker.flat(text.format("5.0"), "RATE-002") == [("RATE-002", "warning", 2)]
     assert checker.flat(text.format("4.5"), "RATE-002") == [("RATE-002", "error", 2)]
+
+
+INTERRUPTED_OUTLINE = [
+    ["收入", "", "支出", ""],
+    ["项目", "预算数", "项目", "预算数"],
+    ["一、本年收入", "100.00", "一、本年支出", "110.00"],
+    ["1（一）一般公共预算资金", "100.00", "（一）教育支出", "110.00"],  # 重庆's stray "1"
+    ["（二）政府性基金预算资金", "0.00", "", ""],
+    ["二、上年结转", "10.00", "", ""],
+    ["（一）一般公共预算拨款", "6.00", "", ""],
+    ["（二）政府性基金预算拨款", "4.00", "", ""],
+    ["收入合计", "110.00", "支出合计", "110.00"],
+]
+
+
+def test_a_numbering_style_keeps_its_level_after_an_interrupted_list(checker: Checker) -> None:
+    """重庆: "二、上年结转" after a list spoilt by "1（一）…" heads its own （一）（二）, not the lines above."""
+    quiet_then_caught(checker, "财政拨款收支总体情况表", INTERRUPTED_OUTLINE, ("STMT-003",), (6, 1, "7.00"))
