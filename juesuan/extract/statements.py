@@ -73,8 +73,10 @@ def statements(document: Document) -> list[Statement]:
             text = block.text.strip()
             if text in repeated and not UNIT_RE.search(text):
                 continue
-            if text == "表" and statement_key(previous + text) is not None:
-                text = previous + text  # 江苏 2017: "…会议费、培训费支出预算" / "表"
+            if _wrapped_title(previous, text):
+                # 江苏 2017: "…会议费、培训费支出预算" / "表"; 西安 2021: "…支出明细表（按支出功能分类科" /
+                # "目-不含上年结转）"
+                text = previous + text
             previous = text
             key = statement_key(text)
             if key is not None:
@@ -130,6 +132,17 @@ def _join_repeated(found: list[Statement]) -> list[Statement]:
         else:
             joined.append(statement)
     return joined
+
+
+def _wrapped_title(previous: str, text: str) -> bool:
+    """Whether ``text`` is the end of a statement title that wrapped after ``previous``."""
+    return (
+        len(text) <= 16
+        and (text == "表" or text.endswith(("）", ")")))
+        and statement_key(previous) is None
+        and statement_key(text) is None
+        and statement_key(previous + text) is not None
+    )
 
 
 def _substantial(text: str) -> bool:

@@ -990,3 +990,13 @@ INTERRUPTED_OUTLINE = [
 def test_a_numbering_style_keeps_its_level_after_an_interrupted_list(checker: Checker) -> None:
     """重庆: "二、上年结转" after a list spoilt by "1（一）…" heads its own （一）（二）, not the lines above."""
     quiet_then_caught(checker, "财政拨款收支总体情况表", INTERRUPTED_OUTLINE, ("STMT-003",), (6, 1, "7.00"))
+
+
+def test_a_title_wrapped_inside_its_brackets_is_still_a_title(checker: Checker) -> None:
+    """西安 2021: "…一般公共预算支出明细表（按支出功能分类科" / "目-不含上年结转）"."""
+    text = (
+        "2021年部门综合预算一般公共预算支出明细表（按支出功能分类科\n目-不含上年结转）\n单位：元\n"
+        + table([["功能科目编码", "功能科目名称", "合计"], ["201", "一般公共服务支出", "10.00"]])
+        + "\n"
+    )
+    assert [s.key for s in checker.read(text).statements] == ["general_budget_expenditure"]
