@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from juesuan import catalogue
 from juesuan.checks.cross_statements import narrative_against
-from juesuan.checks.registry import CouldNotCheck, NotApplicable, Yield, rule
+from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Yield, rule
 from juesuan.checks.statement_identities import trusted
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
@@ -30,7 +30,7 @@ _CODE_LENGTHS = (3, 5, 7)
         "情况说明按“类-款-项”列出的科目金额（上海：“一般公共服务支出（类）财政事务（款）行政运行（项）”1,623.18万元，"
         "或“卫生健康支出-行政事业单位医疗-行政单位医疗”科目78.29万元）应等于一般公共预算、政府性基金、国有资本经营"
         "支出表中同一科目的合计。科目按表中编码及其上级科目的名称找到（表中不印上级时按分类目录），只在一张表中找到"
-        "一行时比较；找不到或不止一行时记为无法检查。取紧跟科目名称的金额，以及以科目名称开头的一段中"
+        "一行时比较；与支出总表同一科目（或收支总表同名类）的全部资金数相符的也视为一致；找不到或不止一行时记为无法检查。取紧跟科目名称的金额，以及以科目名称开头的一段中"
         "决算的“支出决算为…”、预算的“2024年预算安排…”（本年度）；决算的年初预算数不比较。"
     ),
 )
@@ -47,8 +47,13 @@ def check_item_amounts(disclosure: Disclosure, settings: Settings) -> Iterator[Y
         years = {int(y) for y in re.findall(r"(20\d{2})\s*年", item.label)}
         if item.measure not in ("", wanted) or (years and years != {disclosure.year}):
             continue  # a final's 年初预算, or another year's figure
-        matches = [(s, row) for s in statements for row in _rows_named(s, item.names)]
-        label = "-".join(item.names)
+        matches = [
+            (s, row)
+            for s in statements
+            for row in _rows_named(s, item.names)
+            if not item.code or row.code == item.code
+        ]
+        label = item.code + "-".join(n for n in item.names if n)
         if len(matches) != 1:
             unfound.append(label)
             continue
@@ -57,9 +62,32 @@ def check_item_amounts(disclosure: Disclosure, settings: Settings) -> Iterator[Y
         if figure is None or not trusted(statement, settings):
             unfound.append(label)
             continue
-        yield narrative_against(item.amount, figure, {"label": label, "where": statement.title})
+        verdict = narrative_against(item.amount, figure, {"label": label, "where": statement.title})
+        if not isinstance(verdict, Checked) and any(
+            isinstance(narrative_against(item.amount, other, {}), Checked)
+            for other in _all_funds(disclosure, row, settings)
+        ):
+            verdict = Checked()  # 江苏: the overview gives each class with all its funds
+        yield verdict
     if unfound:
         yield CouldNotCheck(f"未能在支出表中唯一找到这些科目：{'、'.join(unfound[:5])}")
+
+
+def _all_funds(disclosure: Disclosure, row: StatementRow, settings: Settings) -> Iterator[Figure]:
+    """The same item with every fund: its row in the expenditure statement, and for a class its
+    line in the summary ("四、公共安全支出")."""
+    for statement in disclosure.statements:
+        if statement.key not in ("expenditure", "summary") or not trusted(statement, settings):
+            continue
+        for other in statement.rows:
+            same_code = row.code is not None and other.code == row.code
+            same_class = (
+                len(row.code or "") == 3
+                and other.side == "expenditure"
+                and _same(re.sub(r"^[一二三四五六七八九十]+、", "", other.name), row.name)
+            )
+            if (same_code or same_class) and (figure := _total(statement, other)) is not None:
+                yield figure
 
 
 def _total(statement: Statement, row: StatementRow) -> Figure | None:
@@ -89,8 +117,11 @@ def _rows_named(statement: Statement, names: tuple[str, ...]) -> list[StatementR
 def _names(
     code: str, wanted: str, by_code: dict[str, StatementRow], codes: dict[str, catalogue.CatalogueEntry]
 ) -> bool:
-    """Whether ``code`` is named ``wanted``: as the statement prints it, or as the catalogue
-    names it now or did before (医疗卫生与计划生育支出 for 210)."""
+    """Whether ``code`` is named ``wanted`` ("" when the narrative does not name that level): as
+    the statement prints it, or as the catalogue names it now or did before (医疗卫生与计划生育支出
+    for 210)."""
+    if not wanted:
+        return True
     entry = codes.get(code)
     printed = by_code[code].name if code in by_code else None
     return (printed is not None and _same(printed, wanted)) or (

@@ -21,7 +21,7 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
     "income": ("income_total", "grand_total"),
     "expenditure": ("expenditure_total", "grand_total"),
     "appropriation_income": ("appropriation_total",),
-    "appropriation_expenditure": ("appropriation_spending",),
+    "appropriation_expenditure": (),  # the 财政拨款收支总表's 本年支出合计 or 支出总计
     # 重庆: "一般公共预算财政拨款收入" counts last year's carry-over in, as the spending does
     "general_budget_income": ("general_budget_appropriation", "general_budget_expenditure"),
     "general_budget_expenditure": ("general_budget_expenditure",),
@@ -56,7 +56,7 @@ def check_budget_totals(disclosure: Disclosure, settings: Settings) -> Iterator[
     if unread:
         yield CouldNotCheck(f"《{unread[0]}》读取后未能自洽，未据此判断")
         return
-    figures = {**statement_figures(disclosure), "appropriation_spending": appropriation_spending(disclosure)}
+    figures = statement_figures(disclosure)
     income, grand = figures.get("income_total"), figures.get("grand_total")
     carried = income is None or grand is None or in_wan(income) != in_wan(grand)
     found = False
@@ -67,6 +67,8 @@ def check_budget_totals(disclosure: Disclosure, settings: Settings) -> Iterator[
         if carried and stated.key in _CARRIED_OR_NOT:
             continue  # with a carry-over, 财政拨款收入/支出 may or may not count it in
         candidates = [f for key in CANDIDATES[stated.key] if (f := figures.get(key)) is not None]
+        if stated.key == "appropriation_expenditure":
+            candidates = list(appropriation_spending(disclosure))
         if not candidates:
             continue
         found = True

@@ -22,9 +22,11 @@ _OPENING = (
 _CLOSING = r"\s*[”\"]?\s*(?:科目)?\s*(?:预算数?|支出|安排|为|共计?|合计|金额|是)*\s*$"
 _LEVELS = ("类", "款", "项")
 _MARKED_RE = re.compile(
-    _OPENING + r"([^“”\"（）()]+?)\s*[（(]类[）)]"
+    _OPENING + r"(?:([^“”\"（）()]+?)\s*[（(]类[）)](支出)?)?"
     r"(?:\s*([^“”\"]+?)\s*[（(]款[）)])?(?:\s*([^“”\"]+?)\s*[（(]项[）)])?" + _CLOSING
 )
+#: "（三）2080502-事业单位离退休" (福州, 泉州): the item's code and name.
+_CODED_RE = re.compile(_OPENING + r"(\d{3}|\d{5}|\d{7})\s*[-－—]?\s*([^\d“”\"，,。；;：:]+?)" + _CLOSING)
 _DASHED_RE = re.compile(r"^\s*(?:\d+\s*[.、．])?\s*[“\"]([^“”\"]+?)[”\"]" + _CLOSING)
 _DASH = re.compile(r"\s*[-－—]\s*")
 
@@ -42,6 +44,10 @@ def item_amounts(paragraphs: Iterable[Paragraph]) -> tuple[ItemAmount, ...]:
                 continue
             if names := item_names(mention.raw_label):
                 found.append(ItemAmount(names=names, amount=mention.figure, label=label))
+            elif coded := _CODED_RE.match(mention.raw_label):
+                code, name = coded.group(1), re.sub(r"\s", "", coded.group(2))
+                names = ("",) * ((len(code) - 3) // 2) + (name,)
+                found.append(ItemAmount(names=names, amount=mention.figure, label=label, code=code))
             elif lead and mention.budget is not None:
                 found.append(ItemAmount(names=lead, amount=mention.figure, measure="actual", label=label))
             elif lead and _BUDGET_RE.search(label):
@@ -60,11 +66,19 @@ def _lead(text: str) -> tuple[str, ...] | None:
 
 
 def item_names(label: str) -> tuple[str, ...] | None:
-    """The 类, 款 and 项 names a label ends with, or None."""
+    """The 类, 款 and 项 names a label ends with, "" for a level above those printed
+    ("人大事务（款）行政运行（项）" gives ("", "人大事务", "行政运行")), or None."""
     if match := _MARKED_RE.match(label):
-        names = tuple(re.sub(r"\s", "", n) for n in match.groups() if n)
-        printed = [level for level, name in zip(_LEVELS, match.groups(), strict=True) if name]
-        return names if printed == list(_LEVELS[: len(printed)]) else None
+        class_name, class_spending, section, item = match.groups()
+        if class_name and class_spending and not class_name.endswith("支出"):
+            class_name += "支出"  # "社会保障和就业（类）支出"
+        levels = [re.sub(r"\s", "", n) if n else "" for n in (class_name, section, item)]
+        printed = [i for i, name in enumerate(levels) if name]
+        if not printed or printed != list(range(printed[0], printed[-1] + 1)):
+            return None
+        if printed[0] > 0 and len(printed) < 2:
+            return None  # a lone 款 or 项 named: too common a name to place
+        return tuple(levels[: printed[-1] + 1])
     if match := _DASHED_RE.match(label):
         parts = tuple(re.sub(r"\s", "", p) for p in _DASH.split(match.group(1)))
         if 2 <= len(parts) <= 3 and all(parts) and parts[0].endswith("支出"):

@@ -140,12 +140,16 @@ class ItemAmount:
         measure: ``actual`` (支出决算为…), ``budget`` (2024年预算安排…) or "" when the figure
             follows the names with no word of its own.
         label: the words printed before the figure ("2024年预算安排"), for its year.
+        code: the item's code when printed with its name ("2080502-事业单位离退休").
+
+    A level above those printed is "" ("人大事务（款）行政运行（项）": ("", "人大事务", "行政运行")).
     """
 
     names: tuple[str, ...]
     amount: Figure
     measure: str = ""
     label: str = ""
+    code: str = ""
 
 
 @dataclass(frozen=True, slots=True)

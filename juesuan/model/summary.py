@@ -103,9 +103,14 @@ def _side_total(statement: Statement | None, pattern: str, side: str) -> Figure 
     return row.value(first) if first is not None else None
 
 
-def appropriation_spending(disclosure: Disclosure) -> Figure | None:
-    """The 财政拨款收支总表's 本年支出合计 (not a key figure: 财政拨款 income is)."""
-    return _side_total(_statement(disclosure, "appropriation_summary"), EXPENDITURE_TOTAL, "expenditure")
+def appropriation_spending(disclosure: Disclosure) -> tuple[Figure, ...]:
+    """The 财政拨款收支总表's 本年支出合计 and 支出总计 (not key figures: 财政拨款 income is)."""
+    statement = _statement(disclosure, "appropriation_summary")
+    found = (
+        _side_total(statement, EXPENDITURE_TOTAL, "expenditure"),
+        _side_total(statement, r"总计", "expenditure"),
+    )
+    return tuple(figure for figure in found if figure is not None)
 
 
 def _income_total(summary: Statement | None) -> Figure | None:

@@ -1000,3 +1000,16 @@ def test_a_title_wrapped_inside_its_brackets_is_still_a_title(checker: Checker) 
         + "\n"
     )
     assert [s.key for s in checker.read(text).statements] == ["general_budget_expenditure"]
+
+
+def _class_in_overview(amount: str) -> str:
+    """江苏: the overview gives each class with all its funds; the 一般公共预算 table has less."""
+    general = expenditure([["204", "公共安全支出", "90.00", "60.00", "30.00"]], "一般公共预算支出预算表")
+    everything = expenditure([["204", "公共安全支出", "95.00", "60.00", "35.00"]], "支出预算总表")
+    return f"1．公共安全（类）支出 {amount} 万元，主要用于办案业务。\n\n" + general + "\n" + everything
+
+
+def test_a_class_amount_with_all_its_funds_agrees(checker: Checker) -> None:
+    assert checker.flat(_class_in_overview("95.00"), "NARR-002") == []
+    assert checker.flat(_class_in_overview("90.00"), "NARR-002") == []
+    assert checker.flat(_class_in_overview("93.00"), "NARR-002") != []

@@ -24,6 +24,8 @@ from juesuan.extract.narrative_items import item_names
         ),
         ("其中：一般公共服务支出（类）人大事务（款）", ("一般公共服务支出", "人大事务")),
         ("住房保障支出（类）", ("住房保障支出",)),
+        ("2．社会保障和就业（类）支出", ("社会保障和就业支出",)),
+        ("1.人大事务（款）行政运行（项）支出", ("", "人大事务", "行政运行")),
     ],
 )
 def test_a_label_ending_with_an_items_names_gives_them(label: str, names: tuple[str, ...]) -> None:
@@ -37,7 +39,7 @@ def test_a_label_ending_with_an_items_names_gives_them(label: str, names: tuple[
         "一般公共服务支出（类）人大事务（款）行政运行（项）。年初预算为",  # a final's budget, not its actual
         "一般公共服务支出（类）支出决算为",
         "“其他支出”",  # one name in quotes is no path
-        "人大事务（款）行政运行（项）",  # no 类 before the 款
+        "行政运行（项）",  # a lone 项: too common a name to place
     ],
 )
 def test_other_labels_name_no_item(label: str) -> None:
@@ -63,3 +65,12 @@ def test_a_paragraph_opening_with_an_item_gives_its_actual_and_its_years_budget(
         ("社会福利事业单位", "738.66", ""),
         ("社会福利事业单位", "738.66", "budget"),
     ]
+
+
+def test_an_item_printed_with_its_code_is_found_by_it() -> None:
+    from juesuan.extract.narrative_items import item_amounts
+    from juesuan.ingest.text import parse
+
+    document = parse("（三）2080502-事业单位离退休 24.83 万元。主要用于离退休人员支出。\n", "t.txt")
+    [item] = item_amounts(document.paragraphs)
+    assert (item.code, item.names, str(item.amount.value)) == ("2080502", ("", "", "事业单位离退休"), "24.83")
