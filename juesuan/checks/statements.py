@@ -121,6 +121,8 @@ def _unread_header(statement: Statement) -> str:
     for column in statement.columns:
         seen[(column.side, column.id)] = seen.get((column.side, column.id), 0) + 1
     repeated = sorted({column_id for (_, column_id), count in seen.items() if count > 1})
+    if repeated == ["total"] and {c.id for c in statement.columns} == {"total"}:
+        return ""  # blocks side by side, one amount each (上海's 基本支出决算表): no columns to sum
     if repeated:
         return f"多列读成同一含义：{'、'.join(repeated)}"
     unknown = ["/".join(c.header) for c in statement.columns if c.id.startswith("unknown")]

@@ -47,6 +47,9 @@ TOKEN_RULES: tuple[tuple[str, str], ...] = (
     ("事业收入", "service"),
     ("附属单位上缴", "affiliate_remittance"),
     ("其他收入", "other"),
+    ("其它收入", "other"),
+    ("事业基金", "institution_fund"),  # 西安: 用事业基金弥补收支差额
+    ("专户资金", "special_account"),  # 湖州: 上年结转结余 / 专户资金结转结余
     ("非财政拨款结余", "non_appropriation_balance"),
     ("上缴上级", "remittance_to_superior"),
     ("经营支出", "business_expenditure"),

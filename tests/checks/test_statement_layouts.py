@@ -245,3 +245,15 @@ def test_a_title_wrapped_inside_its_brackets_is_still_a_title(checker: Checker) 
         + "\n"
     )
     assert [s.key for s in checker.read(text).statements] == ["general_budget_expenditure"]
+
+
+def test_blocks_of_one_amount_each_have_no_columns_to_sum(checker: Checker) -> None:
+    """上海's 基本支出决算表: 人员经费 and 公用经费 side by side, one amount each: nothing unread."""
+    rows = [
+        ["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"],
+        ["301", "工资福利支出", "80.00", "302", "商品和服务支出", "20.00"],
+        ["30101", "基本工资", "80.00", "30201", "办公费", "20.00"],
+    ]
+    report = checker.check(statement_text("一般公共预算财政拨款基本支出决算表", rows), select=("STMT-001",))
+    [outcome] = [o for o in report.outcomes if o.rule == "STMT-001"]
+    assert outcome.status.value != "could_not_check", outcome.reasons
