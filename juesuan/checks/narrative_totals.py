@@ -11,7 +11,7 @@ from juesuan.checks.statement_identities import trusted
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure
-from juesuan.model.summary import appropriation_spending, in_wan, statement_figures
+from juesuan.model.summary import appropriation_spending, expenditure_split, in_wan, statement_figures
 from juesuan.settings import Settings
 
 #: A total's key → the key figures it may be (a budget's 收入预算 is 本年收入合计 or, with a
@@ -25,11 +25,16 @@ CANDIDATES: dict[str, tuple[str, ...]] = {
     # 重庆: "一般公共预算财政拨款收入" counts last year's carry-over in, as the spending does
     "general_budget_income": ("general_budget_appropriation", "general_budget_expenditure"),
     "general_budget_expenditure": ("general_budget_expenditure",),
+    # 江苏: "基本支出 12323.48 万元，占…" of all funds, or of the 一般公共预算 alone
+    "basic": ("general_budget_basic", "expenditure_basic"),
+    "project": ("general_budget_project", "expenditure_project"),
 }
 #: Totals a carry-over may or may not be counted in (重庆: "一般公共预算财政拨款收入" with it).
 _CARRIED_OR_NOT = ("appropriation_income", "appropriation_expenditure", "general_budget_income")
+#: Totals that may be of all funds or of the 一般公共预算 alone: compared only when both are known.
+_EITHER_FUND = ("basic", "project")
 #: The statements the key figures above are read from.
-SOURCES = ("summary", "appropriation_summary", "general_budget_expenditure")
+SOURCES = ("summary", "appropriation_summary", "general_budget_expenditure", "expenditure")
 
 
 @rule(
@@ -43,7 +48,7 @@ SOURCES = ("summary", "appropriation_summary", "general_budget_expenditure")
         "收支预算总计，财政拨款收入、财政拨款支出预算（财政拨款收支总表的本年收入、本年支出合计），一般公共预算拨款收入（财政拨款收支总表），"
         "一般公共预算拨款支出（一般公共预算支出表）。只取整句就是这些字样的数字（去掉年份和单位名称），"
         "“事业收入预算”“上年收入预算”等不在此列；与哪一个候选数字都不相符时才报告。有上年结转时财政拨款收入、支出"
-        "及一般公共预算拨款收入可能含也可能不含结转，不比较。只用于预算，决算见NARR-001。"
+        "及一般公共预算拨款收入可能含也可能不含结转，不比较；基本支出、项目支出可能是全部资金的，也可能只是一般公共预算的，两种都从报表读到时才比较。只用于预算，决算见NARR-001。"
     ),
 )
 def check_budget_totals(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
@@ -56,7 +61,7 @@ def check_budget_totals(disclosure: Disclosure, settings: Settings) -> Iterator[
     if unread:
         yield CouldNotCheck(f"《{unread[0]}》读取后未能自洽，未据此判断")
         return
-    figures = statement_figures(disclosure)
+    figures = {**statement_figures(disclosure), **expenditure_split(disclosure)}
     income, grand = figures.get("income_total"), figures.get("grand_total")
     carried = income is None or grand is None or in_wan(income) != in_wan(grand)
     found = False
@@ -69,6 +74,8 @@ def check_budget_totals(disclosure: Disclosure, settings: Settings) -> Iterator[
         candidates = [f for key in CANDIDATES[stated.key] if (f := figures.get(key)) is not None]
         if stated.key == "appropriation_expenditure":
             candidates = list(appropriation_spending(disclosure))
+        if stated.key in _EITHER_FUND and len(candidates) < len(CANDIDATES[stated.key]):
+            continue  # 重庆's "其中：基本支出" is the 一般公共预算's, which no statement here prints
         if not candidates:
             continue
         found = True

@@ -30,6 +30,8 @@ LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("appropriation_expenditure", r"(?:本年)?财政拨款(?:支出预算|预算支出)"),
         ("general_budget_income", r"一般公共预算(?:财政)?拨款收入(?:预算)?"),
         ("general_budget_expenditure", r"(?:财政拨款支出预算中)?一般公共预算(?:财政)?拨款支出(?:预算)?"),
+        ("basic", r"基本支出(?:预算)?数?"),
+        ("project", r"项目支出(?:预算)?数?"),
     )
 )
 #: A department's name before the label when the document's department is not known.
@@ -57,7 +59,7 @@ def stated_totals(paragraphs: Iterable[Paragraph], department: str | None) -> tu
                 clause = _ORGANISATION.sub("", clause)
             key = next((k for k, pattern in LABELS if pattern.fullmatch(clause)), None)
             if key is not None:
-                found.append(replace(stated(mention, key), label=printed))
+                found.append(replace(stated(mention, key), label=re.sub(r"(?:为|是|共计?)$", "", printed)))
     return tuple(found)
 
 

@@ -103,6 +103,16 @@ def _side_total(statement: Statement | None, pattern: str, side: str) -> Figure 
     return row.value(first) if first is not None else None
 
 
+def expenditure_split(disclosure: Disclosure) -> dict[str, Figure | None]:
+    """The 支出总表's 合计 of 基本支出 and 项目支出, all funds (not key figures: those are the
+    一般公共预算's)."""
+    row = total_row(_statement(disclosure, "expenditure"))
+    return {
+        "expenditure_basic": first_value(row, "basic", "basic.subtotal"),
+        "expenditure_project": first_value(row, "project", "project.subtotal"),
+    }
+
+
 def appropriation_spending(disclosure: Disclosure) -> tuple[Figure, ...]:
     """The 财政拨款收支总表's 本年支出合计 and 支出总计 (not key figures: 财政拨款 income is)."""
     statement = _statement(disclosure, "appropriation_summary")

@@ -124,3 +124,28 @@ def test_a_class_amount_with_all_its_funds_agrees(checker: Checker) -> None:
     assert checker.flat(_class_in_overview("95.00"), "NARR-002") == []
     assert checker.flat(_class_in_overview("90.00"), "NARR-002") == []
     assert checker.flat(_class_in_overview("93.00"), "NARR-002") != []
+
+
+def _basic_in_overview(amount: str, general_budget: bool) -> str:
+    """江苏: "基本支出 … 万元" in a budget's overview is of all funds, or of the 一般公共预算 alone."""
+    everything = expenditure(
+        [["合计", "", "95.00", "60.00", "35.00"], ["204", "公共安全支出", "95.00", "60.00", "35.00"]],
+        "支出预算总表",
+    )
+    general = expenditure(
+        [["合计", "", "90.00", "55.00", "35.00"], ["204", "公共安全支出", "90.00", "55.00", "35.00"]],
+        "一般公共预算支出预算表",
+    )
+    return (
+        f"测试局2026年部门预算\n本年支出预算合计95.00万元，其中：基本支出{amount}万元，占63.16%。\n\n"
+        + everything
+        + ("\n" + general if general_budget else "")
+    )
+
+
+def test_basic_spending_in_a_budget_overview_is_either_funds_figure(checker: Checker) -> None:
+    assert checker.flat(_basic_in_overview("60.00", True), "NARR-004") == []
+    assert checker.flat(_basic_in_overview("55.00", True), "NARR-004") == []
+    assert checker.flat(_basic_in_overview("58.00", True), "NARR-004") != []
+    # without the 一般公共预算 statement it may be that fund's figure: not compared
+    assert checker.flat(_basic_in_overview("58.00", False), "NARR-004") == []
