@@ -14,7 +14,7 @@ from juesuan.model.evaluation import (
     target_met,
 )
 from juesuan.model.figures import Figure
-from juesuan.model.performance import SelfEvaluation
+from juesuan.model.performance import Indicator, SelfEvaluation
 from juesuan.settings import Settings
 
 SECTION = "项目支出绩效自评表"
@@ -139,6 +139,30 @@ def check_score_within_weight(disclosure: Disclosure, settings: Settings) -> Ite
                 )
 
 
+def indicator_violation(
+    evaluation: SelfEvaluation,
+    indicator: Indicator,
+    severity: Severity | None = None,
+    **values: Decimal | str,
+) -> Violation:
+    """A finding on an indicator's score, quoting its target and actual value."""
+    assert indicator.score is not None
+    return Violation(
+        source=indicator.score.source,
+        evidence=(indicator.target.source, indicator.actual.source),
+        values={
+            "name": evaluation.name,
+            "indicator": indicator.name,
+            "target": indicator.target.text,
+            "actual": indicator.actual.text,
+            "score": indicator.score.value,
+            **values,
+        },
+        severity=severity,
+        section=SECTION,
+    )
+
+
 @rule(
     id="PERF-004",
     severity=Severity.ERROR,
@@ -162,18 +186,7 @@ def check_unmet_target_full_score(disclosure: Disclosure, settings: Settings) ->
         if met or indicator.score.value < indicator.weight.value:
             yield Checked()
             continue
-        yield Violation(
-            source=indicator.score.source,
-            evidence=(indicator.target.source, indicator.actual.source),
-            values={
-                "name": evaluation.name,
-                "indicator": indicator.name,
-                "target": indicator.target.text,
-                "actual": indicator.actual.text,
-                "score": indicator.score.value,
-            },
-            section=SECTION,
-        )
+        yield indicator_violation(evaluation, indicator)
 
 
 @rule(

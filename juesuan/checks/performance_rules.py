@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from juesuan.checks.evaluation_reading import judged, judged_indicators, nothing_to_judge
-from juesuan.checks.performance import SECTION
+from juesuan.checks.performance import SECTION, indicator_violation
 from juesuan.checks.registry import Checked, Violation, Yield, rule
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
@@ -105,20 +105,7 @@ def check_rescored_indicators(disclosure: Disclosure, settings: Settings) -> Ite
             yield Checked()
             continue
         expected, severity = problem
-        yield Violation(
-            source=indicator.score.source,
-            evidence=(indicator.target.source, indicator.actual.source),
-            values={
-                "name": evaluation.name,
-                "indicator": indicator.name,
-                "target": indicator.target.text,
-                "actual": indicator.actual.text,
-                "expected": expected,
-                "score": indicator.score.value,
-            },
-            severity=severity,
-            section=SECTION,
-        )
+        yield indicator_violation(evaluation, indicator, severity, expected=expected)
 
 
 @rule(
