@@ -13,6 +13,7 @@ from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure
 from juesuan.model.statements import Statement, StatementRow
+from juesuan.model.summary import names_other_year
 from juesuan.settings import Settings
 
 #: The statements of appropriation spending by function, one per fund: an item is in one of them.
@@ -44,8 +45,7 @@ def check_item_amounts(disclosure: Disclosure, settings: Settings) -> Iterator[Y
     unfound: list[str] = []
     wanted = "actual" if disclosure.kind == "final" else "budget"
     for item in items:
-        years = {int(y) for y in re.findall(r"(20\d{2})\s*年", item.label)}
-        if item.measure not in ("", wanted) or (years and years != {disclosure.year}):
+        if item.measure not in ("", wanted) or names_other_year(item.label, disclosure.year):
             continue  # a final's 年初预算, or another year's figure
         matches = [
             (s, row)

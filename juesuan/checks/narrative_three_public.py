@@ -10,6 +10,7 @@ from juesuan.checks.registry import NotApplicable, Yield, rule
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import StatedAmount
+from juesuan.model.summary import names_other_year
 from juesuan.model.summary_statements import three_public
 from juesuan.settings import Settings
 
@@ -58,14 +59,10 @@ def check_three_public_narrative(disclosure: Disclosure, settings: Settings) -> 
 
 def _amounts(disclosure: Disclosure) -> Iterator[StatedAmount]:
     """The narrative's “三公” amounts of the document's own year."""
-    three = disclosure.narrative.three_public
-    stated: list[StatedAmount] = list(three.mentions)
-    for breakdown in (three.composition, three.vehicles):
-        if breakdown is not None:
-            stated.extend((breakdown.total, *breakdown.parts))
-    for amount in stated:
-        years = {int(y) for y in re.findall(r"(20\d{2})\s*年", amount.amount.source.text)}
-        if _PART_OF_A_PART.search(amount.label) or (years and years != {disclosure.year}):
+    for amount in disclosure.narrative.three_public.amounts:
+        if _PART_OF_A_PART.search(amount.label) or names_other_year(
+            amount.amount.source.text, disclosure.year
+        ):
             continue
         if amount.amount.is_money:
             yield amount

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from juesuan.checks.cross_statements import narrative_against
@@ -11,7 +10,13 @@ from juesuan.checks.statement_identities import trusted
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure
-from juesuan.model.summary import appropriation_spending, expenditure_split, in_wan, statement_figures
+from juesuan.model.summary import (
+    appropriation_spending,
+    expenditure_split,
+    in_wan,
+    names_other_year,
+    statement_figures,
+)
 from juesuan.settings import Settings
 
 #: A total's key → the key figures it may be (a budget's 收入预算 is 本年收入合计 or, with a
@@ -66,8 +71,7 @@ def check_budget_totals(disclosure: Disclosure, settings: Settings) -> Iterator[
     carried = income is None or grand is None or in_wan(income) != in_wan(grand)
     found = False
     for stated in totals:
-        years = {int(y) for y in re.findall(r"(20\d{2})年", stated.label)}
-        if years and years != {disclosure.year}:
+        if names_other_year(stated.label, disclosure.year):
             continue  # last year's budget, quoted for comparison
         if carried and stated.key in _CARRIED_OR_NOT:
             continue  # with a carry-over, 财政拨款收入/支出 may or may not count it in

@@ -69,6 +69,12 @@ class ThreePublicNarrative:
     reception_batches: Figure | None = None
     reception_persons: Figure | None = None
 
+    @property
+    def amounts(self) -> tuple[StatedAmount, ...]:
+        """Every amount stated: the restatements, then the breakdowns' totals and parts."""
+        breakdowns = [b for b in (self.composition, self.vehicles) if b is not None]
+        return self.mentions + tuple(a for b in breakdowns for a in (b.total, *b.parts))
+
 
 @dataclass(frozen=True, slots=True)
 class EmptyStatementNote:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from juesuan.model.disclosure import Disclosure, Passage
-from juesuan.model.figures import Figure, StatedAmount
+from juesuan.model.figures import Figure
 from juesuan.model.narrative import ThreePublicNarrative
 from juesuan.model.statements import Statement, StatementRow
 from juesuan.model.summary_statements import (
@@ -325,13 +325,9 @@ _THREE_PUBLIC_KEYS = {
 def _narrative_three_public(three: ThreePublicNarrative) -> dict[str, Figure | None]:
     """“三公” figures the narrative states: each field's amount when every statement of it
     (the breakdowns and the restatements) gives the same figure."""
-    stated: list[StatedAmount] = list(three.mentions)
-    for breakdown in (three.composition, three.vehicles):
-        if breakdown is not None:
-            stated.extend((breakdown.total, *breakdown.parts))
     figures: dict[str, Figure | None] = {}
     for name, key in _THREE_PUBLIC_KEYS.items():
-        amounts = [s.amount for s in stated if s.key == key and s.amount.is_money]
+        amounts = [s.amount for s in three.amounts if s.key == key and s.amount.is_money]
         agreed = {in_wan(a) for a in amounts}
         figures[name] = amounts[0] if len(agreed) == 1 else None
     return figures
@@ -374,13 +370,18 @@ def _passage_amount(disclosure: Disclosure, sentence: re.Pattern[str]) -> Figure
     return None
 
 
+def names_other_year(text: str, year: int | None) -> bool:
+    """Whether ``text`` names a year ("2025年") and not only ``year``: a figure of another year."""
+    years = {int(y) for y in re.findall(r"(20\d{2})\s*年", text)}
+    return bool(years) and years != {year}
+
+
 def _passage_amount_in(disclosure: Disclosure, passage: Passage, sentence: re.Pattern[str]) -> Figure | None:
     match = sentence.search(passage.text)
     if match is None:
         return None
     clause = re.split(r"[，。；,;：:]", passage.text[: match.start()])[-1]
-    years = {int(y) for y in re.findall(r"(20\d{2})\s*年", clause)}
-    if "上年" in clause or (years and years != {disclosure.year}):
+    if "上年" in clause or names_other_year(clause, disclosure.year):
         return None
     value = Decimal(match["amount"].replace(",", ""))
     decimals = len(match["amount"].partition(".")[2])
