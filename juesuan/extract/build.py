@@ -67,6 +67,7 @@ def narrative_of(root: Section, department: str | None = None) -> Narrative:
         if note is not None
     )
     performance_section = find(root, "绩效", exclude=("自评表",))
+    text = root.all_paragraphs()  # read whatever section it is in
     read = Narrative(
         overview=narrative.overview(find(root, "收入支出", "总体", exclude=("财政拨款",))),
         income=narrative.composition(find(root, "收入决算", exclude=("财政拨款", "支出")), "income"),
@@ -85,11 +86,11 @@ def narrative_of(root: Section, department: str | None = None) -> Narrative:
         state_assets=other_matters.state_assets(find(root, "国有资产")),
         performance=other_matters.performance_summary(performance_section),
         petition=other_matters.petition(performance_section),
-        item_amounts=narrative_items.item_amounts(root.all_paragraphs()),
-        stated_totals=narrative_totals.stated_totals(root.all_paragraphs(), department),
+        item_amounts=narrative_items.item_amounts(text),
+        stated_totals=narrative_totals.stated_totals(text, department),
     )
     taken = stated_sources(read)
-    return replace(read, year_on_year=narrative_totals.year_on_year(root.all_paragraphs(), taken))
+    return replace(read, year_on_year=narrative_totals.year_on_year(text, taken))
 
 
 def kind_of(document: Document) -> str | None:
