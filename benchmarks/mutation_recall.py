@@ -26,7 +26,7 @@ from pathlib import Path
 
 from juesuan import pipeline
 from juesuan.checks.statement_identities import all_identities
-from juesuan.document import Document, Paragraph, Table
+from juesuan.document import Document, Paragraph, Table, TextLine
 from juesuan.errors import InputError
 from juesuan.extract.numbers import decimals_of, parse_decimal
 from juesuan.extract.statement_titles import STANDARD_STATEMENTS
@@ -124,12 +124,17 @@ def text_sites(document: Document, count: int) -> list[TextSite]:
     return sites[::stride][:count]
 
 
+def paragraph_line(document: Document, site: TextSite) -> tuple[Paragraph, TextLine]:
+    """The paragraph and the line that hold ``site``."""
+    block = document.blocks[site[0]]
+    assert isinstance(block, Paragraph)
+    return block, block.lines[site[1]]
+
+
 def raised_in_text(document: Document, site: TextSite, amount: int = 100) -> Document:
     """The document with the amount at ``site`` raised by ``amount``, printed as before."""
     b, line_index, start, end = site
-    block = document.blocks[b]
-    assert isinstance(block, Paragraph)
-    line = block.lines[line_index]
+    block, line = paragraph_line(document, site)
     value = (parse_decimal(line.text[start:end]) or 0) + amount
     lines = list(block.lines)
     lines[line_index] = line._replace(text=f"{line.text[:start]}{value:.2f}{line.text[end:]}")
@@ -142,8 +147,8 @@ def mutations(document: Document, count: int, narrative: bool) -> Iterator[tuple
     """Each mutated document, where its mutation is, and whether that figure is in an identity."""
     if narrative:
         for text_site in text_sites(document, count):
-            b, line_index, start, end = text_site
-            line = document.blocks[b].lines[line_index]  # type: ignore[union-attr]
+            _, line = paragraph_line(document, text_site)
+            start, end = text_site[2:]
             where = f"p{line.source.page}: {line.text[max(0, start - 30) : end + 6]}"
             yield raised_in_text(document, text_site), where, False
         return
