@@ -261,6 +261,18 @@ _cache: dict[int, tuple[Statement, list[Identity]]] = {}
 _CACHED = 256
 
 
+def unstated(identity: Identity) -> bool:
+    """Whether one side of ``identity`` was left blank while the other is not zero.
+
+    上海's 收支总表 leaves 收入总计 empty beside a 支出总计 of 195,774,300: the total was not
+    printed, not printed as 0, so the identity cannot be judged (a blank part is a 0, as usual).
+    """
+    stated, parts = identity.stated, identity.parts
+    if stated.blank and identity.computed != 0:
+        return True
+    return stated.value != 0 and bool(parts) and all(part.blank for part in parts)
+
+
 def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
     """Every identity of ``statement`` (computed once for the statement being checked)."""
     cached = _cache.get(id(statement))
@@ -278,6 +290,7 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
         + summary_identities(statement, settings)
         + balance_identities(statement, settings)
     )
+    result = [identity for identity in result if not unstated(identity)]
     if len(_cache) >= _CACHED:
         del _cache[next(iter(_cache))]  # the oldest: dicts keep insertion order
     _cache[id(statement)] = (statement, result)

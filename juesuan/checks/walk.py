@@ -33,7 +33,17 @@ SECTION_NAMES = {
     "self_evaluations": "项目支出绩效自评表",
     "statements": "决算报表",
     "completeness": "完整性",
+    "empty_statements": "空表说明",
+    "item_amounts": "说明中的支出科目",
+    "stated_totals": "说明中的收支总数",
+    "year_on_year": "说明中的增减变化",
 }
+
+
+def section_name(key: str, kind: str | None) -> str:
+    """The Chinese name of a model part; a budget's sections are 预算, not 决算 (never the key itself)."""
+    name = SECTION_NAMES.get(key, "说明")
+    return name.replace("决算", "预算") if kind == "budget" else name
 
 
 #: Types that cannot contain a stated amount: the walk does not descend into them.
@@ -64,7 +74,7 @@ def _sections(disclosure: Disclosure) -> Iterator[tuple[str, object]]:
     yield SECTION_NAMES["profile"], disclosure.profile
     narrative = disclosure.narrative
     for field in dataclasses.fields(narrative):
-        yield SECTION_NAMES.get(field.name, field.name), getattr(narrative, field.name)
+        yield section_name(field.name, disclosure.kind), getattr(narrative, field.name)
 
 
 _last: list[tuple[Disclosure, list[tuple[str, object]]]] = []

@@ -258,6 +258,26 @@ def _owner(mentions: list[Mention], position: int) -> int | None:
     return best
 
 
+def _change_owner(text: str, mentions: list[Mention], position: int) -> int | None:
+    """The mention a change at ``position`` speaks of: the figure before it, unless that is the last
+    of the parts listed after 其中/包括.
+
+    "支出预算10344.71万元，其中：基本支出8974.01万元、项目支出1370.70万元。比上年减少32.61万元" (福州):
+    a change opening the next sentence is the head's. Right after a list of parts ("…、项目支出
+    1370.70万元，比上年减少…") it may be either's: it is given to none, so no rate is judged on a guess.
+    """
+    index = _owner(mentions, position)
+    if index is None or not mentions[index].after_marker:
+        return index
+    part = mentions[index]
+    listed = index > 0 and mentions[index - 1].after_marker and mentions[index - 1].sentence == part.sentence
+    if "。" in text[part.end : position]:
+        heads = [i for i in range(index) if mentions[i].sentence == part.sentence and not mentions[i].after_marker]
+        return heads[-1] if heads and listed else index if not listed else None
+    between = text[mentions[index - 1].end : part.start] if listed else ""
+    return None if listed and "、" in between and mentions[index - 1].change is None else index
+
+
 def _attach(
     paragraph: Paragraph,
     mentions: list[Mention],
@@ -266,7 +286,7 @@ def _attach(
 ) -> None:
     text = paragraph.text
     for match in changes:
-        index = _owner(mentions, match.start())
+        index = _change_owner(text, mentions, match.start())
         if index is not None and mentions[index].change is None:
             mentions[index].change = _change(paragraph, match)
     for match in shares:

@@ -129,9 +129,63 @@ def _join_repeated(found: list[Statement]) -> list[Statement]:
                 notes=previous.notes + statement.notes,
                 empty_note=previous.empty_note or statement.empty_note,
             )
+        elif previous is not None and _column_block(previous, statement):
+            joined[-1] = _beside(previous, statement)
         else:
             joined.append(statement)
     return joined
+
+
+def _column_block(previous: Statement, statement: Statement) -> bool:
+    """Whether ``statement`` is the next block of columns of ``previous``, printed on the next page.
+
+    北京's 收入总表 is too wide for its page: 合计 … 附属单位上缴收入 on one page, 其他收入 and
+    上年结转结余 on the next, under the title printed again, the same rows in the same order.
+    """
+    ids = {c.id for c in previous.columns}
+    return (
+        previous.key == statement.key
+        and previous.title == statement.title
+        and bool(previous.pages)
+        and bool(statement.pages)
+        and statement.pages[0] - previous.pages[-1] == 1
+        and bool(statement.columns)
+        and not ids & {c.id for c in statement.columns}
+        and len(previous.rows) == len(statement.rows) > 0
+        and all(not b.name or a.name == b.name for a, b in zip(previous.rows, statement.rows, strict=True))
+    )
+
+
+def _beside(previous: Statement, statement: Statement) -> Statement:
+    """The two column blocks as one statement, row by row.
+
+    A group header cut by the page edge (本年收入 over 小计 … 附属单位上缴收入, then 其他收入
+    alone on the next page) goes on: the next block's leading ungrouped columns belong to the
+    group the previous block ended in.
+    """
+    group = previous.columns[-1].id.rpartition(".")[0]
+    renamed: dict[str, str] = {}
+    for column in statement.columns:
+        if "." in column.id or not group:
+            break
+        renamed[column.id] = f"{group}.{column.id}"
+    columns = tuple(
+        replace(c, id=renamed.get(c.id, c.id), header=(*previous.columns[-1].header[:1], *c.header))
+        if c.id in renamed
+        else c
+        for c in statement.columns
+    )
+    rows = tuple(
+        replace(a, values=a.values + tuple((renamed.get(key, key), figure) for key, figure in b.values))
+        for a, b in zip(previous.rows, statement.rows, strict=True)
+    )
+    return replace(
+        previous,
+        columns=previous.columns + columns,
+        rows=rows,
+        pages=previous.pages + statement.pages,
+        notes=previous.notes + statement.notes,
+    )
 
 
 def _wrapped_title(previous: str, text: str) -> bool:
@@ -355,7 +409,10 @@ def _row(
             notes.append(f"第{cell.source.page or '?'}页第{cell.source.line or '?'}行：“{cell.text}”不是数字")
             continue
         figures.append(
-            (column.id, Figure(value, unit, cell.source, decimals_of(text) if text.strip() else 2))
+            (
+                column.id,
+                Figure(value, unit, cell.source, decimals_of(text) if text.strip() else 2, not text.strip()),
+            )
         )
     if not code and not name and all(f.value == 0 for _, f in figures):
         return None

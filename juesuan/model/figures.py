@@ -25,17 +25,25 @@ class Figure:
         unit: ``万元``, ``元``, ``%``, ``人``, ``辆``, ``个`` … as printed (or implied by the table).
         source: where it is printed, quoting the phrase around it.
         decimals: digits printed after the decimal point.
+        blank: the cell was printed empty (read as 0). A blank total is not a stated total:
+            a sum or tie with a blank side that the other side contradicts cannot be judged.
     """
 
     value: Decimal
     unit: str
     source: Source
     decimals: int = 2
+    blank: bool = False
 
     @property
     def is_money(self) -> bool:
         """Whether the figure is an amount of money."""
         return self.unit in MONEY_UNITS
+
+
+def blank_against(first: Figure, second: Figure) -> bool:
+    """Whether one of two figures compared was printed blank while the other is not zero."""
+    return (first.blank and second.value != 0) or (second.blank and first.value != 0)
 
 
 #: Words that say a figure went up, went down, or stayed the same.
