@@ -9,6 +9,7 @@ findings of one document and, for every rule, what came of it (:class:`RuleOutco
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -163,6 +164,35 @@ class Report:
     def at_least(self, severity: Severity) -> tuple[Finding, ...]:
         """The findings of this severity or worse."""
         return tuple(f for f in self.findings if f.severity.rank >= severity.rank)
+
+
+_STATUS_ORDER = ("not_applicable", "passed", "could_not_check", "failed")
+
+
+def merged(file: str, reports: list[tuple[str, Report]]) -> Report:
+    """One report of the parts of a document of several units, checked each by itself.
+
+    Each finding's section names its unit ("深圳市财政局（本级）：说明与报表"); a rule's outcome
+    is its worst over the parts, its count the sum, its reasons all of theirs.
+    """
+    findings = tuple(
+        dataclasses.replace(f, section=f"{unit}：{f.section}" if unit and f.section else unit or f.section)
+        for unit, report in reports
+        for f in report.findings
+    )
+    outcomes: dict[str, RuleOutcome] = {}
+    for _, report in reports:
+        for outcome in report.outcomes:
+            known = outcomes.get(outcome.rule)
+            if known is None:
+                outcomes[outcome.rule] = outcome
+                continue
+            worse = max(known.status, outcome.status, key=lambda s: _STATUS_ORDER.index(s.value))
+            reasons = tuple(dict.fromkeys(known.reasons + outcome.reasons))
+            outcomes[outcome.rule] = RuleOutcome(
+                outcome.rule, worse, known.checked + outcome.checked, reasons
+            )
+    return Report(file, findings, tuple(outcomes.values()))
 
 
 def flatten(report: Report, severity: Severity = Severity.INFO) -> list[tuple[str, int | None]]:

@@ -27,7 +27,7 @@ from juesuan.checks import (
 )
 from juesuan.checks.registry import CRASH_RULE, RegisteredRule
 from juesuan.checks.registry import run as run_rules
-from juesuan.findings import Report, Rule
+from juesuan.findings import Report, Rule, merged
 from juesuan.model.disclosure import Disclosure
 from juesuan.settings import DEFAULT_SETTINGS, Settings
 
@@ -105,7 +105,15 @@ def run(
     ignore: tuple[str, ...] = (),
 ) -> Report:
     """Run every rule (filtered by ``select``/``ignore``: ids, id prefixes or tags)."""
-    return run_rules(ALL_RULES, disclosure, settings, select, ignore)
+    if not disclosure.units:
+        return run_rules(ALL_RULES, disclosure, settings, select, ignore)
+    return merged(
+        disclosure.file,
+        [
+            (unit.department, run_rules(ALL_RULES, unit, settings, select, ignore))
+            for unit in disclosure.units
+        ],
+    )
 
 
 __all__ = ["ALL_RULES", "catalogue", "run"]

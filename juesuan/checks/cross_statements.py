@@ -49,7 +49,9 @@ def _compare(
     first: Figure, second: Figure, label: str, first_where: str, second_where: str, section: str
 ) -> Yield:
     if blank_against(first, second):
-        return CouldNotCheck(f"{label}在一张表中留空，另一张表为{in_wan(second if first.blank else first)}万元，未作比较")
+        return CouldNotCheck(
+            f"{label}在一张表中留空，另一张表为{in_wan(second if first.blank else first)}万元，未作比较"
+        )
     a, b = in_wan(first), in_wan(second)
     difference = abs(a - b)
     if difference == 0 or (difference < CENT and difference <= _rounding(first) + _rounding(second)):
@@ -239,7 +241,9 @@ def narrative_against(stated: Figure, figure: Figure, values: dict[str, Decimal 
     (a statement in 元 rounds or truncates to it: 877,080 元 is "87.70万元" in 上海's narratives);
     a gap of one cent is a warning."""
     if blank_against(stated, figure):
-        return CouldNotCheck(f"报表中{values.get('label', '')}一栏留空，说明中为{in_wan(stated)}万元，未作比较")
+        return CouldNotCheck(
+            f"报表中{values.get('label', '')}一栏留空，说明中为{in_wan(stated)}万元，未作比较"
+        )
     narrative_value = in_wan(stated)
     table_value = in_wan(figure)
     step = Decimal(1).scaleb(-stated.decimals) if stated.unit == "万元" else CENT

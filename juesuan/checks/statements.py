@@ -246,11 +246,27 @@ def _said_to_be_nil(disclosure: Disclosure, statement: Statement) -> bool:
     subject = SUBJECTS.get(statement.key)
     if subject is None:
         return False
+    zero = re.compile(rf"{subject}[^。；;，,\d]{{0,16}}?(?:为|是)?\s*0(?:\.0+)?\s*(?:万元|元)?(?![\d.．])")
     for passage in disclosure.passages:
         at = passage.text.find(subject)
         if at >= 0 and NIL_RE.search(passage.text[max(0, at - 12) : at + len(subject) + 12]):
             return True
+        if at >= 0 and zero.search(
+            passage.text
+        ):  # 上海: "政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0"
+            return True
     return False
+
+
+def _unread(statement: Statement) -> bool:
+    """Whether the cells were not read as numbers rather than printed blank: 上海's "125360,898"
+    falls apart into a name ",000" and rows without a single value."""
+    valueless = sum(1 for row in statement.rows if not row.values)
+    return any("不是数字" in note for note in statement.notes) or valueless * 2 > len(statement.rows)
+
+
+#: Tables that hold no money of their own: an indicator table is never an empty statement.
+_NOT_MONEY = ("performance_targets", "other")
 
 
 @rule(
@@ -266,7 +282,7 @@ def check_empty_statements(disclosure: Disclosure, settings: Settings) -> Iterat
     explained = {note.statement for note in disclosure.narrative.empty_statements}
     found = False
     for statement in disclosure.statements:
-        if not statement.is_empty:
+        if not statement.is_empty or statement.key in _NOT_MONEY or _unread(statement):
             continue
         found = True
         if statement.empty_note or statement.key in explained or _said_to_be_nil(disclosure, statement):

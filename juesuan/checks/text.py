@@ -23,17 +23,37 @@ DOUBLED_RE = re.compile(r"([，。；：、,;])\1|，。|。，|；。|，；")
 PAIRS = (("（", "）"), ("《", "》"), ("“", "”"), ("【", "】"))
 
 
-def _problems(text: str) -> list[str]:
+#: "1）建立…", "5) 初步构建…": a list item's number closes a bracket it never opened.
+LIST_MARKER_RE = re.compile(
+    r"(?:^|(?<=[\s；;。：:，,\"“]))(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[)）]"
+)
+
+
+_CELL_GAP_RE = re.compile(r"[\u4e00-\u9fff，、”》）] [\u4e00-\u9fff“《（]")
+_TABLE_TOKEN_RE = re.compile(r"\d\.\d{4,}|\d{8,}[A-Z]\d+")
+
+
+def _balanced(text: str, opening: str, closing: str) -> bool:
+    text = LIST_MARKER_RE.sub("", text).replace("(", "（").replace(")", "）")
+    return text.count(opening) == text.count(closing)
+
+
+def _problems(text: str, around: str = "") -> list[str]:
+    """What is unfinished in ``text``; a pair that closes in the passages ``around`` it (a cell's
+    text wrapped onto the next line, a sentence continued over a page) is not unbalanced."""
     found: list[str] = []
     for match in PLACEHOLDER_RE.finditer(text):
         found.append(f"未填写的占位符或模板文字“{match.group(0)}”")
     for match in DOUBLED_RE.finditer(text):
         found.append(f"标点重复“{match.group(0)}”")
     complete = text.endswith(("。", "；", "！", "？"))  # a paragraph cut at a page break may close later
-    text = text.replace("(", "（").replace(")", "）")  # half- and full-width brackets close each other
-    for opening, closing in PAIRS if complete else ():
-        if text.count(opening) != text.count(closing):
-            found.append(f"“{opening}”{text.count(opening)}个而“{closing}”{text.count(closing)}个，不配对")
+    # Cells of a table read as one line ("管理政策优 程中涉及…化方案》编 以及"): their brackets close in
+    # other cells; a figure to six decimals or a project code says the same.
+    tabular = len(_CELL_GAP_RE.findall(text)) >= 2 or _TABLE_TOKEN_RE.search(text) is not None
+    for opening, closing in PAIRS if complete and not tabular else ():
+        if not _balanced(text, opening, closing) and not (around and _balanced(around, opening, closing)):
+            bare = LIST_MARKER_RE.sub("", text).replace("(", "（").replace(")", "）")
+            found.append(f"“{opening}”{bare.count(opening)}个而“{closing}”{bare.count(closing)}个，不配对")
     return found
 
 
@@ -53,9 +73,10 @@ def check_text_hygiene(disclosure: Disclosure, settings: Settings) -> Iterator[Y
     if not disclosure.passages:
         yield NotApplicable("没有读到说明文字")
         return
-    for passage in disclosure.passages:
+    passages = disclosure.passages
+    for index, passage in enumerate(passages):
         text, source = passage.text, passage.source
-        problems = _problems(text)
+        problems = _problems(text, "".join(p.text for p in passages[max(0, index - 6) : index + 7]))
         if not problems:
             yield Checked()
             continue

@@ -31,6 +31,16 @@ def extract(path: str, output_format: str, summary_only: bool) -> int:
             echo_json(data)
         else:
             for name, value in data.items():
+                if name == "units" and isinstance(value, list):
+                    click.echo(f"units: {len(value)}（本文件含多个单位的公开内容，逐个单位检查）")
+                    for number, unit in enumerate(value, 1):
+                        figures = ", ".join(
+                            f"{k}={v}" for k, v in unit.items() if k not in ("department", "pages")
+                        )
+                        click.echo(
+                            f"  {number}. {unit['department'] or '（未印名称）'} 第{unit['pages']}页：{figures}"
+                        )
+                    continue
                 click.echo(f"{name}: {value}")
         return 0
     if output_format == "json":

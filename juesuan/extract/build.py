@@ -20,6 +20,7 @@ from juesuan.extract.reflow import reflow
 from juesuan.extract.sections import Section, find, outline
 from juesuan.extract.statement_titles import statement_key
 from juesuan.extract.statements import statements
+from juesuan.extract.units import unit_parts
 from juesuan.model.disclosure import Disclosure, GlossaryEntry, Passage, StatementReference
 from juesuan.model.narrative import Narrative, stated_sources
 
@@ -27,7 +28,24 @@ _GLOSSARY_RE = re.compile(r"^(?P<term>[^：:。]{2,30})[：:](?P<definition>.+)$
 
 
 def extract(document: Document) -> Disclosure:
-    """Everything the document states, as typed data."""
+    """Everything the document states, as typed data; a document of several units also part by part."""
+    whole = _extract(document)
+    parts = unit_parts(document)
+    if not parts:
+        return whole
+    units = tuple(_unit(part.document, part.name, whole) for part in parts)
+    return replace(whole, units=units)
+
+
+def _unit(document: Document, name: str, whole: Disclosure) -> Disclosure:
+    """One unit's part: its kind and year are the document's, its name its form lines' or its own."""
+    unit = _extract(document)
+    return replace(
+        unit, kind=whole.kind, year=whole.year, department=name or unit.department or whole.department
+    )
+
+
+def _extract(document: Document) -> Disclosure:
     narrative.forget_scans()
     found = statements(document)
     department = department_of(document)  # before reflow, which drops the lines statements consumed

@@ -42,6 +42,20 @@ def _organisation(text: str) -> str | None:
     return name
 
 
+_SCOPE_SUFFIX_RE = re.compile(r"[（(](?:本级|汇总|部门汇总|单位汇总|机关本级)[）)]$")
+
+
+def organisation_label(text: str) -> str | None:
+    """The organisation a statement's form line names, its （本级）/（汇总） kept: a department's
+    consolidated statements and its 本级's are different units' figures."""
+    name = re.sub(r"(?:金额)?单位(?:[：:]?(?:万元|元))?$", "", text.strip(" ：:"))
+    suffix = _SCOPE_SUFFIX_RE.search(name)
+    bare = name[: suffix.start()] if suffix else name
+    if "表" in bare or not _ORGANISATION_RE.match(bare):
+        return None
+    return bare + (suffix.group(0).replace("(", "（").replace(")", "）") if suffix else "")
+
+
 def department_of(document: Document) -> str:
     """The department (or unit) the document discloses, or "" when it does not say."""
     opening = [p.text for p in document.paragraphs[:12]]

@@ -272,7 +272,9 @@ def _change_owner(text: str, mentions: list[Mention], position: int) -> int | No
     part = mentions[index]
     listed = index > 0 and mentions[index - 1].after_marker and mentions[index - 1].sentence == part.sentence
     if "。" in text[part.end : position]:
-        heads = [i for i in range(index) if mentions[i].sentence == part.sentence and not mentions[i].after_marker]
+        heads = [
+            i for i in range(index) if mentions[i].sentence == part.sentence and not mentions[i].after_marker
+        ]
         return heads[-1] if heads and listed else index if not listed else None
     between = text[mentions[index - 1].end : part.start] if listed else ""
     return None if listed and "、" in between and mentions[index - 1].change is None else index

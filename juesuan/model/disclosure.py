@@ -119,6 +119,9 @@ class Disclosure:
         source_format: the reader that produced it (``text``, ``pdf`` …). Grids from text,
             DOCX, XLSX and HTML are read cell for cell; PDF grids are reconstructed from
             positions, so their readings are checked before they are trusted.
+        units: when the document carries several units' disclosures (a department and its
+            units, each with its own statements), each unit's part extracted on its own, in
+            the document's order; the checks judge each part by itself. Empty for one unit.
     """
 
     file: str
@@ -137,3 +140,4 @@ class Disclosure:
     notes: tuple[ExtractionNote, ...] = ()
     passages: tuple[Passage, ...] = ()
     source_format: str = ""
+    units: tuple[Disclosure, ...] = ()

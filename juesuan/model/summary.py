@@ -423,7 +423,30 @@ def described(disclosure: Disclosure) -> dict[str, object]:
 
 
 def summary(disclosure: Disclosure) -> dict[str, object]:
-    """What the document is and its key figures in 万元 (decimal strings), for JSON output."""
+    """What the document is and its key figures in 万元 (decimal strings), for JSON output.
+
+    A document of several units gives its first unit's figures (the department's, printed
+    first) and, under ``units``, each unit's name, pages, statements and figures.
+    """
+    if not disclosure.units:
+        return _summary_of(disclosure)
+    first = _summary_of(disclosure.units[0])
+    units = [
+        {
+            "department": unit.department,
+            "pages": _page_range(unit),
+            **{
+                k: v
+                for k, v in _summary_of(unit).items()
+                if k not in ("file", "kind", "scope", "year", "department")
+            },
+        }
+        for unit in disclosure.units
+    ]
+    return {**first, **described(disclosure), "units": units}
+
+
+def _summary_of(disclosure: Disclosure) -> dict[str, object]:
     figures = key_figures(disclosure)
     return {
         **described(disclosure),
@@ -431,3 +454,10 @@ def summary(disclosure: Disclosure) -> dict[str, object]:
         "statements": [s.key for s in disclosure.statements],
         **{name: None if f is None else f"{f.value.normalize():f}" for name, f in figures.items()},
     }
+
+
+def _page_range(disclosure: Disclosure) -> str:
+    pages = [page for s in disclosure.statements for page in s.pages] + [
+        p.source.page for p in disclosure.passages if p.source.page is not None
+    ]
+    return f"{min(pages)}-{max(pages)}" if pages else ""

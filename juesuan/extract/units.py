@@ -1,0 +1,211 @@
+"""Documents that carry several units' disclosures: find each unit's part.
+
+A department's 部门预算 may print, after the department's own statements, those of its 本级 and
+of each unit below it (each with the unit's name on its form line, "单位名称：…中心"), or
+several units' disclosures one after the other, each starting again with its 收支总表. Read as
+one, one unit's figures would be compared with another's. This module tells the parts apart;
+:mod:`.build` extracts each part on its own, so every check compares figures of one unit only.
+
+A part is found by what the document prints, never guessed:
+- the organisation named on the statements' form lines ("部门名称：深圳市财政局（本级）",
+  "单位名称：…", "编制单位：…"), when two or more organisations each label a statement;
+- else, a statement series that starts again: a second 收支总表 after the first one's series.
+Narrative between statements goes to the unit it names most (a unit's name inside another's,
+"福州市公安局" in "福州市公安局文职人员管理中心", counts for the longer one only), else to the
+unit whose statements follow it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from juesuan.document import Document, Paragraph, Table
+from juesuan.extract.identity import organisation_label
+from juesuan.extract.statement_titles import statement_key
+
+_FORM_LABEL_RE = re.compile(
+    r"(?:部门名称|单位名称|编制单位|编制部门|填报单位|预算单位|预算主管部门)\s*[：:]\s*(?P<name>[^\s：:]{4,60})"
+)
+_COVER_RE = re.compile(r"^(?:20\d{2}年度?)?\S{0,40}(?:部门|单位)(?:综合)?(?:预算|决算)(?:公开)?$")
+#: The statement that opens a unit's series: a second one means a second unit.
+_SERIES_START = "summary"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPart:
+    """One unit's part of a document.
+
+    Attributes:
+        name: the organisation as its statements' form lines print it ("" when they do not).
+        document: the part's blocks, in the document's order, each keeping its place.
+    """
+
+    name: str
+    document: Document
+
+
+@dataclass(slots=True)
+class _Start:
+    """A statement's title, where its blocks begin."""
+
+    index: int
+    key: str
+    name: str = ""
+
+
+def unit_parts(document: Document) -> list[UnitPart]:
+    """Each unit's part, or ``[]`` when the document is one unit's."""
+    starts = _statement_starts(document)
+    labels = _labels(starts)
+    if labels is None:
+        return []
+    owners = _owners(document, starts, labels, list(dict.fromkeys(labels)))
+    return [
+        UnitPart(
+            name=name if not name.startswith(("#", "~")) else "",
+            document=replace(
+                document,
+                blocks=tuple(b for b, owner in zip(document.blocks, owners, strict=True) if owner == name),
+            ),
+        )
+        for name in dict.fromkeys(owners)
+    ]
+
+
+def _statement_starts(document: Document) -> list[_Start]:
+    """Each statement title followed by a table, with the organisation its form line names."""
+    starts: list[_Start] = []
+    pending: _Start | None = None
+    for index, block in enumerate(document.blocks):
+        if isinstance(block, Paragraph):
+            text = block.text.strip()
+            key = statement_key(text) if len(text) <= 60 else None
+            if key is not None:
+                pending = _Start(index, key)
+            elif pending is not None and (match := _FORM_LABEL_RE.search(re.sub(r"\s", "", text))):
+                pending.name = organisation_label(match["name"]) or pending.name
+            elif _not_statement(text):
+                pending = None  # a title listed in the contents, followed by text, not by its table
+            continue
+        if pending is not None:
+            if not pending.name:
+                pending.name = _name_in(block)
+            starts.append(pending)
+            pending = None
+    return starts
+
+
+def _name_in(table: Table) -> str:
+    for row in table.rows[:3]:
+        for text in row.texts:
+            if (match := _FORM_LABEL_RE.search(re.sub(r"\s", "", text))) is not None:
+                return organisation_label(match["name"]) or ""
+    return ""
+
+
+def _labels(starts: list[_Start]) -> list[str] | None:
+    """The part each statement belongs to, or None when there is only one."""
+    named = Counter(start.name for start in starts if start.name)
+    if len([name for name, count in named.items() if count >= 2]) >= 2:
+        labels: list[str] = []
+        for start in starts:  # a statement without a form line is its predecessor's unit's
+            labels.append(start.name if start.name in named else labels[-1] if labels else "")
+        first = next((label for label in labels if label), "")
+        return [label or first for label in labels]
+    part, opened, others, labels = 0, False, False, []
+    for start in starts:  # a 收支总表 continued under its title again is not a new series
+        if start.key == _SERIES_START:
+            if opened and others:
+                part += 1
+            opened, others = True, False
+        elif opened:
+            others = True
+        labels.append(f"#{part}")
+    return labels if part else None
+
+
+def _owners(document: Document, starts: list[_Start], labels: list[str], names: list[str]) -> list[str]:
+    """The part of every block: a statement's blocks run to the next title or narrative paragraph."""
+    owners: list[str] = [""] * len(document.blocks)
+    bounds = [start.index for start in starts] + [len(document.blocks)]
+    for number, start in enumerate(starts):
+        end = bounds[number + 1]
+        index = start.index
+        while index < end:
+            block = document.blocks[index]
+            if index > start.index and isinstance(block, Paragraph) and _not_statement(block.text):
+                break
+            owners[index] = labels[number]
+            index += 1
+    for number, run in enumerate(_unowned_runs(owners)):
+        following = next((owners[i] for i in range(run[-1] + 1, len(owners)) if owners[i]), "")
+        preceding = next((owners[i] for i in range(run[0] - 1, -1, -1) if owners[i]), "")
+        if not preceding or not following or preceding == following:
+            sides = [(run, preceding or following or names[0])]
+        elif (cover := _cover(document, run)) is not None:
+            sides = [(run[:cover], preceding), (run[cover:], following)]
+        else:  # between two units, naming neither more: its own part, compared with no unit's statements
+            sides = [(run, _named_most(document, run, names) or f"~{number}")]
+        for indices, owner in sides:
+            for index in indices:
+                owners[index] = owner
+    return owners
+
+
+def _unowned_runs(owners: list[str]) -> list[list[int]]:
+    """The runs of consecutive blocks no statement owns (narrative, covers, contents)."""
+    runs: list[list[int]] = []
+    for index, owner in enumerate(owners):
+        if owner:
+            continue
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def _cover(document: Document, run: list[int]) -> int | None:
+    """Where a unit's own cover or contents starts inside ``run`` ("2026 年度 / …中心 / 单位预算", "目录")."""
+    for position in range(len(run)):
+        texts: list[str] = []
+        for later in run[position : position + 5]:
+            block = document.blocks[later]
+            if not isinstance(block, Paragraph) or len(block.text.strip()) > 40 or "。" in block.text:
+                break
+            texts.append(re.sub(r"\s", "", block.text))
+            if texts[0] == "目录" or _COVER_RE.search("".join(texts)):
+                return position
+    return None
+
+
+def _not_statement(text: str) -> bool:
+    """Body text or a cover, which ends a statement's blocks (a unit line, a note or a page
+    number does not)."""
+    text = re.sub(r"\s", "", text)
+    if text == "目录" or text.startswith("第一部分") or _COVER_RE.search(text):
+        return True
+    return (len(text) >= 40 or text.endswith("。")) and not text.startswith(("注", "备注", "说明："))
+
+
+def _named_most(document: Document, run: list[int], names: list[str]) -> str:
+    """The part whose organisation the run's paragraphs name most often."""
+    real = sorted((name for name in names if not name.startswith(("#", "~"))), key=len, reverse=True)
+    if len(real) < 2:
+        return ""
+    counts: Counter[str] = Counter()
+    for index in run:
+        block = document.blocks[index]
+        if not isinstance(block, Paragraph):
+            continue
+        text = re.sub(r"\s", "", block.text)
+        for name in real:  # the longer names first, blanked out so a name inside them is not counted
+            bare = re.sub(r"[（(](?:本级|汇总)[）)]$", "", name)
+            counts[name] += text.count(bare)
+            text = text.replace(bare, "□")
+    if not counts:
+        return ""
+    ranked = [*counts.most_common(2), ("", 0)]
+    return ranked[0][0] if ranked[0][1] > ranked[1][1] else ""
