@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from juesuan import pipeline
 from tests.builders import table
 from tests.checks.test_statement_rules import (
     quiet_then_caught,
     statement_text,
     with_cell,
 )
-from tests.conftest import Checker
+from tests.conftest import CORPUS, Checker, require_corpus
 
 OUTLINE = [
     ["收入", "", "支出", ""],
@@ -257,3 +258,18 @@ def test_blocks_of_one_amount_each_have_no_columns_to_sum(checker: Checker) -> N
     report = checker.check(statement_text("一般公共预算财政拨款基本支出决算表", rows), select=("STMT-001",))
     [outcome] = [o for o in report.outcomes if o.rule == "STMT-001"]
     assert outcome.status.value != "could_not_check", outcome.reasons
+
+
+BEIJING_WATER = "wide/calinchow-renwu/002_北京/水务局_2026年部门预算.pdf"
+
+
+def test_a_statement_printed_in_column_blocks_over_two_pages_is_one() -> None:
+    """北京's 收入总表: 合计 … 附属单位上缴收入 on p3, 其他收入 and 上年结转结余 on p4, the title again;
+    本年收入 runs over the page edge, so 其他收入 is one of its parts and 小计 adds up."""
+    require_corpus()
+    disclosure = pipeline.extract_file(CORPUS / BEIJING_WATER)
+    [income] = [s for s in disclosure.statements if s.key == "income"]
+    assert income.pages == (3, 4)
+    [row] = income.rows
+    assert str(row.value("income.other").value) == "2934.108891"  # type: ignore[union-attr]
+    assert [f.rule for f in pipeline.check(disclosure).findings if f.rule == "STMT-001"] == []

@@ -664,3 +664,29 @@ def test_income_groups_of_special_accounts_and_other_funds_add_up(checker: Check
         ["合计", "100.00", "60.00", "10.00", "5.00", "20.00", "4.00", "1.00"],
     ]
     quiet_then_caught(checker, "收入总体情况表", rows, ("STMT-001",), (2, 5, "25.00"))
+
+
+def test_an_empty_fund_statement_the_narrative_says_is_zero_is_not_reported(checker: Checker) -> None:
+    """上海: "政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0" explains both empty tables."""
+    said = "一、收支预算总体情况\n国有资本经营预算拨款支出预算为0。\n\n"
+    assert checker.flat(said + EMPTY_FUND + "\n", "STMT-005") == []
+    assert checker.flat(said.replace("为0", "为10.00万元") + EMPTY_FUND + "\n", "STMT-005") != []
+
+
+def test_a_list_number_closes_no_bracket(checker: Checker) -> None:
+    text = "一、收入支出决算总体情况说明\n主要任务：1）完成系统建设；2）开展培训。\n"
+    assert checker.flat(text, "TEXT-002") == []
+    assert len(checker.flat(text.replace("1）完成", "完成（"), "TEXT-002")) == 1
+
+
+def test_a_bracket_closed_in_the_next_paragraph_is_balanced(checker: Checker) -> None:
+    """A cell's text wrapped onto the next line, or a sentence continued over a page break."""
+    text = "一、收入支出决算总体情况说明\n行政单位（含参照公务员法管理的事业\n\n单位）的支出10.00万元。\n"
+    assert checker.flat(text, "TEXT-002") == []
+
+
+def test_a_total_printed_blank_is_not_judged(checker: Checker) -> None:
+    """上海's 收支总表 leaves 收入总计 blank beside 支出总计 195,774,300: not a 0 that fails to balance."""
+    rows = [*SUMMARY[:6], ["总计", "", "总计", "105.00"]]
+    assert checker.flat(summary(rows), "STMT-003") == []
+    assert checker.flat(summary([*SUMMARY[:6], ["总计", "0.00", "总计", "105.00"]]), "STMT-003") != []

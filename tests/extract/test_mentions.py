@@ -106,3 +106,31 @@ def test_a_change_keeps_its_amount_and_rate_across_spaces(gap: str) -> None:
 def test_the_tail_of_a_letter_spaced_figure_is_no_figure() -> None:
     """广州: "4 1 0 . 7 1 万元" printed letter-spaced; its last digit is not an amount of 1 万元."""
     assert [m.figure.value for m in scan(paragraph("项目支出 4 1 0 . 7 1 万元，占 40.6%。"))] == []
+
+
+def test_a_change_opening_the_sentence_after_a_list_of_parts_is_the_heads() -> None:
+    """福州: the change after "其中：基本支出…、项目支出…。" is the 支出预算's, not the 项目支出's."""
+    mentions = scan(
+        paragraph(
+            "相应安排支出预算10344.71万元，其中：基本支出8974.01万元、项目支出1370.70万元。"
+            "比上年减少32.61万元，下降0.31%。"
+        )
+    )
+    owners = [m.label for m in mentions if m.change is not None]
+    assert owners == ["相应安排支出预算"]
+
+
+def test_a_change_right_after_a_list_of_parts_is_given_to_none() -> None:
+    mentions = scan(
+        paragraph("支出预算100.00万元，其中：基本支出60.00万元、项目支出40.00万元，比上年减少2.00万元。")
+    )
+    assert [m.label for m in mentions if m.change is not None] == []
+
+
+def test_a_part_with_its_own_change_keeps_it() -> None:
+    mentions = scan(
+        paragraph(
+            "支出预算100.00万元，其中：基本支出60.00万元，比上年增加1.00万元；项目支出40.00万元，比上年减少3.00万元。"
+        )
+    )
+    assert [m.label for m in mentions if m.change is not None] == ["基本支出", "项目支出"]
