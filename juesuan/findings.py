@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import PurePath
 
 from juesuan.source import Source
 
@@ -82,9 +84,24 @@ class Finding:
     values: tuple[tuple[str, Decimal | str], ...] = ()
     section: str = ""
 
+    @property
+    def signature(self) -> str:
+        """A stable id of the fact: the rule and the places of the figures, not the wording.
+
+        The same mistake found again in a re-published file, or by a later version whose
+        message reads differently, keeps its signature, so a store can track it.
+        """
+        places = [self.source, *self.evidence]
+        key = "|".join(
+            [self.rule, PurePath(self.source.file).name]
+            + [f"{p.page}:{p.line}:{p.table}:{p.row}:{p.column}" for p in places]
+        )
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
     def to_json(self) -> dict[str, object]:
         """A plain dict; decimals become strings so no precision is lost."""
         return {
+            "signature": self.signature,
             "rule": self.rule,
             "severity": self.severity.value,
             "message": self.message,

@@ -24,10 +24,13 @@ from tests.conftest import CORPUS
 EXPECTATIONS = json.loads(
     (Path(__file__).parent / "expectations" / "corpus.json").read_text(encoding="utf-8")
 )
-MANIFEST = CORPUS / "MANIFEST.csv"
-DOCUMENTS = (
-    [row["file"] for row in csv.DictReader(MANIFEST.open(encoding="utf-8"))] if MANIFEST.exists() else []
-)
+LISTINGS = [CORPUS / "MANIFEST.csv", CORPUS / "WIDE.csv"]
+DOCUMENTS = [
+    row["file"]
+    for listing in LISTINGS
+    if listing.exists()
+    for row in csv.DictReader(listing.open(encoding="utf-8"))
+]
 LABELS = CORPUS / "labels.csv"
 
 

@@ -24,6 +24,7 @@ from juesuan.checks import (
     statements,
     text,
     ties,
+    wording,
 )
 from juesuan.checks.registry import CRASH_RULE, RegisteredRule
 from juesuan.checks.registry import run as run_rules
@@ -90,6 +91,10 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     # text
     completeness.check_year_references,
     text.check_text_hygiene,
+    wording.check_drafting_notes,
+    wording.check_empty_reasons,
+    wording.check_incomplete_wording,
+    wording.check_dates_past_preparation,
 )
 
 

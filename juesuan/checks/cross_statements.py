@@ -81,6 +81,12 @@ def _pairs(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure,
         yield from _total_tie(summary, income, "income", ("合计", "总计"))
     if summary is not None and expenditure is not None:
         yield from _total_tie(summary, expenditure, "expenditure", ("合计",))
+    # Rows by unit (a code printed under each unit): which 205 is meant, no code alone can say.
+    if expenditure is not None and expenditure.codes_repeat:
+        expenditure = None
+    if general is not None and general.codes_repeat:
+        general = None
+    if summary is not None and expenditure is not None:
         classes = {_name(r.name): r for r in expenditure.rows if r.code and len(r.code) == 3}
         for row in summary.rows:
             if row.side == "expenditure" and re.match(r"^[一二三四五六七八九十]+、", row.name):
@@ -111,13 +117,26 @@ def _total_tie(
     总计, carry-overs included, not the current year's."""
     carried = any(c.id.startswith("carryover") for c in statement.columns)
     word = "收入" if side == "income" else "支出"
-    label = f"{word}总计" if carried else f"本年{word}合计"
-    pattern = "总计" if carried else label
-    year = next((r for r in summary.rows if r.side == side and pattern in r.name), None)
-    total = next((r for r in statement.rows if r.name in total_names), None)
-    a, b = first_value(year, "total"), first_value(total, "total")
-    if a is not None and b is not None:
-        yield a, b, label, summary.title, statement.title
+    current, overall = f"本年{word}合计", f"{word}总计"
+    total = first_value(next((r for r in statement.rows if r.name in total_names), None), "total")
+    found = [
+        (label, figure)
+        for label, pattern in (
+            [(overall, "总计"), (current, current)] if carried else [(current, current), (overall, "总计")]
+        )
+        if (
+            figure := first_value(
+                next((r for r in summary.rows if r.side == side and pattern in r.name), None), "total"
+            )
+        )
+        is not None
+    ]
+    if total is None or not found:
+        return
+    # A statement's 合计 may or may not count the carry-overs (西安: 支出总计 adds 结转下年 and 未安排
+    # 支出的实户资金 to 本年支出合计): agreeing with either total is agreeing.
+    label, figure = next(((lb, f) for lb, f in found if in_wan(f) == in_wan(total)), found[0])
+    yield figure, total, label, summary.title, statement.title
 
 
 @rule(

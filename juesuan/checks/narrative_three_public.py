@@ -26,6 +26,8 @@ PARTS = {
 
 
 #: Labels of a share of a part ("含外宾接待支出", "国内公务接待"), of last year, or of an average.
+#: "因公出国费按批复额度89.60万元", "按执行数统计": a figure on another basis than the statement's.
+_ON_A_BASIS = re.compile(r"按|额度|口径")
 _PART_OF_A_PART = re.compile(r"国内|外宾|外事|境外|含|其中|上年|人均|平均|每")
 
 
@@ -58,10 +60,12 @@ def check_three_public_narrative(disclosure: Disclosure, settings: Settings) -> 
 
 
 def _amounts(disclosure: Disclosure) -> Iterator[StatedAmount]:
-    """The narrative's “三公” amounts of the document's own year."""
+    """The narrative's “三公” amounts of the document's own year, on the statement's basis."""
     for amount in disclosure.narrative.three_public.amounts:
-        if _PART_OF_A_PART.search(amount.label) or names_other_year(
-            amount.amount.source.text, disclosure.year
+        if (
+            _PART_OF_A_PART.search(amount.label)
+            or _ON_A_BASIS.search(amount.label)
+            or names_other_year(amount.amount.source.text, disclosure.year)
         ):
             continue
         if amount.amount.is_money:

@@ -12,7 +12,7 @@ and a CHECK-000 finding, and goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from juesuan.findings import Finding, Report, Rule, RuleOutcome, Severity, Status
@@ -173,11 +173,44 @@ def _run_one(
         )
         findings.append(render(CRASH_RULE, crash))
         return findings, RuleOutcome(rule_.id, Status.COULD_NOT_CHECK, checked, (f"规则执行失败：{error}",))
+    findings = one_per_place(findings)
     status = _status(findings, checked, uncertain)
     reasons = tuple(uncertain or (not_applicable if not checked else ()))
     if status is Status.NOT_APPLICABLE and not reasons:
         reasons = ("文档中没有该规则检查的内容",)
     return findings, RuleOutcome(rule_.id, status, checked, reasons)
+
+
+def one_per_place(findings: list[Finding]) -> list[Finding]:
+    """One finding per fact: a rule's findings at the same line (or table row) with the same gap
+    are one mistake; the same message twice is one finding.
+
+    Two columns of one row off by the same missing item (福州's 20402 公安: 合计 and 项目支出 both
+    319.24 more than the rows under it), or a 基本支出 and its 人员经费 stated in one sentence
+    with all funds instead of 财政拨款, are one mistake to correct: one finding, its messages
+    joined, its evidence together, the more severe severity.
+    """
+    grouped: dict[tuple[object, ...], list[Finding]] = {}
+    for finding in findings:
+        where = finding.source
+        gap = dict(finding.values).get("difference")  # the same gap at the same place: one cause
+        fact = ("gap", gap) if gap is not None else ("message", finding.message)
+        grouped.setdefault((where.page, where.line, where.table, where.row, where.derived, fact), []).append(
+            finding
+        )
+    merged: list[Finding] = []
+    for group in grouped.values():
+        first = group[0]
+        messages = list(dict.fromkeys(f.message for f in group))
+        evidence = tuple(dict.fromkeys(e for f in group for e in f.evidence))
+        severity = max((f.severity for f in group), key=lambda s: s.rank)
+        values = (
+            tuple(dict.fromkeys(v for f in group for v in f.values)) if len(messages) > 1 else first.values
+        )
+        merged.append(
+            replace(first, message="；".join(messages), evidence=evidence, severity=severity, values=values)
+        )
+    return merged
 
 
 def _status(findings: list[Finding], checked: int, uncertain: list[str]) -> Status:

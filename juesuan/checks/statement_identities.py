@@ -186,6 +186,8 @@ def hierarchy_identities(statement: Statement, settings: Settings) -> list[Ident
     uncoded = [r for r in statement.rows if not r.code and r not in totals and r.values]
     if not classes and len({len(r.code or "") for r in top}) == 1 and not uncoded:
         classes = top  # a table of 款 or 项 only, every row coded, adds them up (泉州)
+    if any(r.code and r not in coded and any(f.value for _, f in r.values) for r in statement.rows):
+        totals = []  # 广州's "[512]债务还本支出" above [301]: a class of another scheme the 合计 counts too
     for total in totals:
         members = [r for r in classes if r.side == total.side]
         if total.name.startswith("人员经费"):
@@ -273,6 +275,19 @@ def unstated(identity: Identity) -> bool:
     return stated.value != 0 and bool(parts) and all(part.blank for part in parts)
 
 
+def _usual_decimals(statement: Statement) -> int:
+    """The decimals most of the statement's printed figures have."""
+    printed = Counter(f.decimals for row in statement.rows for _, f in row.values if not f.blank)
+    return printed.most_common(1)[0][0] if printed else 0
+
+
+def _cut_short(identity: Identity, usual: int) -> bool:
+    """Whether a failing identity has a figure printed with fewer decimals than the statement's
+    others: a figure cut at a cell's edge (杭州's "12,437.3", its last "6" on the next page's top)."""
+    figures = (identity.stated, *identity.parts)
+    return not identity.holds and any(f.decimals < usual and f.value and not f.blank for f in figures)
+
+
 def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
     """Every identity of ``statement`` (computed once for the statement being checked)."""
     cached = _cache.get(id(statement))
@@ -290,7 +305,8 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
         + summary_identities(statement, settings)
         + balance_identities(statement, settings)
     )
-    result = [identity for identity in result if not unstated(identity)]
+    usual = _usual_decimals(statement)
+    result = [identity for identity in result if not unstated(identity) and not _cut_short(identity, usual)]
     if len(_cache) >= _CACHED:
         del _cache[next(iter(_cache))]  # the oldest: dicts keep insertion order
     _cache[id(statement)] = (statement, result)

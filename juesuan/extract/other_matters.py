@@ -209,12 +209,22 @@ def _assets_in(paragraph: Paragraph) -> dict[str, object]:
         # the year's purchases by category ("安排购置车辆14辆，其中业务用车14辆").
         sentence = total_vehicles.sentence
         categories = [m for m in categories if m.sentence == sentence]
+        # Vehicles in the sentence that are no category ("本级更新公务车辆1辆…大巴车1辆", 深圳
+        # 人社局's 7 by unit): the categories are not the whole list, their sum proves nothing.
+        others = [
+            m
+            for m in mentions
+            if m.figure.unit == "辆"
+            and m.sentence == sentence
+            and m is not total_vehicles
+            and m not in categories
+        ]
         found["vehicles"] = Breakdown(
             key="vehicle_categories",
             label="车辆",
             total=stated(total_vehicles, "vehicles_held"),
             parts=tuple(stated(m, f"vehicle:{m.label}") for m in categories),
-            exhaustive=len(categories) >= 2,
+            exhaustive=len(categories) >= 2 and not others,
         )
     return found
 

@@ -32,9 +32,8 @@ def profile(functions: Section | None, structure: Section | None) -> Profile:
     for paragraph in structure.all_paragraphs() if structure else []:
         text = paragraph.text
         match = _DIVISIONS_RE.search(text)
-        if match:
-            names = re.split(r"[、，,]", match["names"])
-            divisions = tuple(name.strip() for name in names if name.strip())
+        if match and (listed := _listed_names(match["names"])) is not None:
+            divisions = listed
             count_figure = next(
                 (
                     m.figure
@@ -58,6 +57,33 @@ def profile(functions: Section | None, structure: Section | None) -> Profile:
         subordinate_units=subordinate,
         headcount=_headcount(structure),
     )
+
+
+_LIST_START_RE = re.compile(r"(?:分别(?:是|为)|包括|如下|[:：])")
+_NAME_END_RE = re.compile(r"(?:处|科|室|部|局|委|会|队|所|站|中心|组|股|办|院|庭|馆|厅|支队|大队)$")
+
+
+def _listed_names(text: str) -> tuple[str, ...] | None:
+    """The names a "下设N个…，分别是A、B、C" lists, or None when the text is no plain list of names.
+
+    The list starts after its last 分别是/包括/： ("内设24个处室和机关党委，内设处室分别是…"), is
+    separated by 、 and ends at the first ，; an item said to be outside the count ("机关党委（不纳入
+    内设机构数）") is not counted; a clause that is no name ("处级建制", "经费来源为…") means the
+    sentence describes rather than lists, and nothing is counted.
+    """
+    starts = list(_LIST_START_RE.finditer(text))
+    if starts:
+        text = text[starts[-1].end() :]
+    # every item, however separated ("党政办、综合办，督察办、信访中心"); else the 、 list up to
+    # its first ， (the clause after it is no name: "…装备财务保障处，纳入局本级编制预算的还有…")
+    for candidate in (re.split(r"[、，,]", text), re.split(r"[，,]", text)[0].split("、")):
+        counted = [name for name in candidate if not re.search(r"不纳入|不计入|不含", name)]
+        kept = [n for name in counted if (n := re.sub(r"[（(][^）)]*[）)]", "", name).strip(" 等"))]
+        if len(kept) >= 2 and all(
+            len(n) <= 20 and not re.search(r"\d", n) and _NAME_END_RE.search(n) for n in kept
+        ):
+            return tuple(kept)
+    return None
 
 
 def _headcount(structure: Section | None) -> Breakdown | None:

@@ -59,12 +59,21 @@ def unit_parts(document: Document) -> list[UnitPart]:
     """Each unit's part, or ``[]`` when the document is one unit's."""
     starts = _statement_starts(document)
     labels = _labels(starts)
-    if labels is None:
+    sections = _unit_sections(document, starts)
+    if labels is None and not sections:
         return []
-    owners = _owners(document, starts, labels, list(dict.fromkeys(labels)))
+    labels = labels or ["#0"] * len(starts)
+    owners = _statement_blocks(document, starts, labels)
+    taken = {index for index, owner in enumerate(owners) if owner}
+    _narrative_owners(document, owners, list(dict.fromkeys(labels)) or ["#0"])
+    for first, end, name in sections:  # a unit's own section of the narrative is that unit's
+        owner = name if name in labels else f"@{name}"
+        for index in range(first, end):
+            if index not in taken:
+                owners[index] = owner
     return [
         UnitPart(
-            name=name if not name.startswith(("#", "~")) else "",
+            name=name.lstrip("@") if not name.startswith(("#", "~")) else "",
             document=replace(
                 document,
                 blocks=tuple(b for b, owner in zip(document.blocks, owners, strict=True) if owner == name),
@@ -126,8 +135,9 @@ def _labels(starts: list[_Start]) -> list[str] | None:
     return labels if part else None
 
 
-def _owners(document: Document, starts: list[_Start], labels: list[str], names: list[str]) -> list[str]:
-    """The part of every block: a statement's blocks run to the next title or narrative paragraph."""
+def _statement_blocks(document: Document, starts: list[_Start], labels: list[str]) -> list[str]:
+    """The part of each statement's blocks, which run to the next title or narrative paragraph
+    ("" for the blocks of no statement)."""
     owners: list[str] = [""] * len(document.blocks)
     bounds = [start.index for start in starts] + [len(document.blocks)]
     for number, start in enumerate(starts):
@@ -139,6 +149,11 @@ def _owners(document: Document, starts: list[_Start], labels: list[str], names: 
                 break
             owners[index] = labels[number]
             index += 1
+    return owners
+
+
+def _narrative_owners(document: Document, owners: list[str], names: list[str]) -> None:
+    """Give each run of blocks between statements (narrative, covers, contents) its part."""
     for number, run in enumerate(_unowned_runs(owners)):
         following = next((owners[i] for i in range(run[-1] + 1, len(owners)) if owners[i]), "")
         preceding = next((owners[i] for i in range(run[0] - 1, -1, -1) if owners[i]), "")
@@ -151,7 +166,60 @@ def _owners(document: Document, starts: list[_Start], labels: list[str], names: 
         for indices, owner in sides:
             for index in indices:
                 owners[index] = owner
-    return owners
+
+
+_SECTION_HEADING_RE = re.compile(
+    r"^(?P<number>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]+部分)"
+    r"(?P<title>\S{2,50})$"
+)
+_PLACE_RE = re.compile(r"[省市区县州]")
+
+
+def _unit_sections(document: Document, starts: list[_Start]) -> list[tuple[int, int, str]]:
+    """The narrative's sections about one unit each: (first block, end, unit), when there are two or more.
+
+    深圳's 部门预算支出具体情况 gives every unit its own heading ("一、深圳市生态环境局（本级）",
+    "二、深圳市饮用水源保护管理办公室" … "十八、…深汕管理局") and its own 预算, 项目支出 …: figures
+    of that unit, never the department's, nor another unit's restated. A heading is a unit's when
+    it is all an organisation's name, placed (省/市/区/县) or named like the department; a section
+    runs to the next heading of its numbering, a 第N部分 or a statement.
+    """
+    headings: list[tuple[int, str, str]] = []  # (block, numbering style, unit name or "")
+    for index, block in enumerate(document.blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        text = re.sub(r"\s", "", block.text)
+        match = _SECTION_HEADING_RE.match(text) if len(text) <= 56 else None
+        if match is None:
+            continue
+        number = match["number"]
+        style = "part" if number.startswith("第") else "（" if number[0] in "（(" else "、"
+        headings.append((index, style, match["title"] if style != "part" else ""))
+    named = Counter(style for _, style, title in headings if _unit_name(title, placed=True))
+    chosen = next((s for s, count in named.most_common() if count >= 2), None)
+    if chosen is None:
+        return []
+    style = chosen
+    # among two placed units' headings, an organisation's name unplaced is a unit's too ("深圳鹏城技师学院")
+    headings = [(i, s, _unit_name(title, placed=False) if s == style else "") for i, s, title in headings]
+    statement_blocks = [start.index for start in starts]
+    sections: list[tuple[int, int, str]] = []
+    for position, (index, this_style, name) in enumerate(headings):
+        if this_style != style or not name:
+            continue
+        ends = [i for i, s, _ in headings[position + 1 :] if s in (style, "part")][:1]
+        ends += [i for i in statement_blocks if i > index][:1]
+        sections.append((index, min([*ends, len(document.blocks)]), name))
+    return sections if len({name for *_, name in sections}) >= 2 else []
+
+
+def _unit_name(title: str, placed: bool) -> str:
+    """The organisation a heading is all about ("深圳市社会保险基金管理局本级",
+    "深圳城市职业学院（深圳技师学院）"), or ""; ``placed``: only a name with a place in it."""
+    bare = re.sub(r"(?:[（(][^（()）]{2,20}[）)]|本级)$", "", title)
+    if len(bare) < 6 or (placed and not _PLACE_RE.search(bare)) or organisation_label(bare) is None:
+        return ""
+    return title
 
 
 def _unowned_runs(owners: list[str]) -> list[list[int]]:

@@ -111,6 +111,14 @@ class Statement:
             if all(f in row.name for f in fragments) and (not side or row.side == side)
         ]
 
+    @property
+    def codes_repeat(self) -> bool:
+        """Whether a classification code is printed on more than one row: a statement of several
+        units' blocks (深圳 人社局's 一般公共预算支出表: 205 under each unit), where a code alone
+        does not say which row is meant."""
+        codes = [row.code for row in self.rows if row.code]
+        return len(codes) != len(set(codes))
+
     def row_with_code(self, code: str) -> StatementRow | None:
         """The row with ``code``, if any."""
         return next((row for row in self.rows if row.code == code), None)

@@ -1,0 +1,173 @@
+"""Wording an inspector sends back: drafting notes left in, reasons left empty, figures and
+phrases missing a word, a stray letter, an asset date past the period.
+
+Each is a warning but the asset date: the text is unfinished, the figures may be right. Each
+pattern is a form of words, never a particular document's sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from juesuan.checks.registry import Checked, NotApplicable, Violation, Yield, rule
+from juesuan.findings import Severity
+from juesuan.model.disclosure import Disclosure, Passage
+from juesuan.settings import Settings
+from juesuan.source import Source
+
+#: Notes to the drafter that should have been deleted before publishing.
+DRAFTING_RE = re.compile(
+    r"（增加内容）|（此处[^）]{0,20}）|请核实|请填写|请据实|按[^。；]{0,40}?填写|填列数|为必填项"
+    r"|应与《[^》]{2,30}》[^。；]{0,24}?一致|若无[^。；]{0,30}?则[^。；]{0,10}?写"
+)
+#: "主要原因是。": the reason was never written.
+EMPTY_REASON_RE = re.compile(r"(?:主要原因|原因)(?:是|为)[:：]?\s*[。；;]|主要用于\s*[。；;]")
+#: Phrases missing a word or a unit.
+INCOMPLETE = (
+    (re.compile(r"(?:增长|下降|增幅|降幅|上升)(?:了|为)?\s*\d+\.\d+\s*(?=[。；;，,])"), "比率缺少“%”"),
+    (re.compile(r"\d+(?:\.\d+)?\s*万(?=\s*[（(，,。；;])"), "金额缺少“元”"),
+    (
+        re.compile(r"(?:比|较)(?:上年|\d{4}\s*年)(?:度)?(?:预算|执行)?数?\s*\d+(?:\.\d+)?\s*万元"),
+        "增减缺少“增加”或“减少”",
+    ),
+    (re.compile(r"上一度"), "“上一度”缺字（上一年度）"),
+    (re.compile(r"主要原因(?:是|为)[:：]?一是"), "“主要原因是一是”语句不通"),
+    (re.compile(r"\d[\d,]*\.\d+\.\d+\s*(?:万元|元)"), "数字格式有误"),
+)
+#: A lowercase Latin letter alone between Chinese characters ("发f补贴").
+STRAY_LETTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])[a-z](?=[\u4e00-\u9fff])")
+DOUBLED_WORD_RE = re.compile(r"(的的|了了|和和|在在|是是|及及|与与|对对|为为|将将|按按|等等等)")
+
+
+def _quoted(passage: Passage, text: str) -> Source:
+    where = passage.source
+    return Source(where.file, where.page, where.line, text=text, offset=where.offset)
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    return text[max(0, start - 12) : end + 12]
+
+
+@rule(
+    id="TEXT-003",
+    severity=Severity.WARNING,
+    title="起草提示未删除",
+    template="文中留有起草提示或模板说明“{text}”，应删除或按实际填写",
+    tags=("text", "hygiene"),
+    doc=(
+        "“（增加内容）”“请核实…”“按…填写”“填列数应与…一致”“为必填项”“若无…则写…”一类给起草人的提示、"
+        "模板说明，公开前应删除。"
+    ),
+)
+def check_drafting_notes(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Drafting notes and template instructions left in the text, quoted to the end of their clause."""
+    yield from _each_match(disclosure, DRAFTING_RE, lambda m, text: _clause(text, m.start(), m.end()))
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The match and what follows it, to the end of its clause."""
+    stop = re.search(r"[。；;）)]", text[end:])
+    return text[start : end + (stop.end() if stop and stop.start() <= 30 else 0)]
+
+
+@rule(
+    id="TEXT-004",
+    severity=Severity.WARNING,
+    title="原因或用途未填写",
+    template="“{text}”后没有写明原因或用途",
+    tags=("text", "hygiene"),
+    doc="“主要原因是。”“主要用于。”：句子到此结束，原因或用途留空未填。",
+)
+def check_empty_reasons(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """A reason or a use announced and never given."""
+    yield from _each_match(disclosure, EMPTY_REASON_RE, lambda m, text: _excerpt(text, m.start(), m.end()))
+
+
+@rule(
+    id="TEXT-005",
+    severity=Severity.WARNING,
+    title="数字或用语不完整",
+    template="文字不完整，{problem}：“{text}”",
+    tags=("text", "hygiene"),
+    doc=(
+        "“增长13.95。”缺百分号，“0.39万（”缺“元”，“比上年1.43万元”缺“增加/减少”，"
+        "“较上一度”缺字，“1,541.50.00元”数字格式有误；另有字间夹杂的单个英文字母（“发f补贴”）和重叠的虚词（“的的”）。"
+    ),
+)
+def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Figures and phrases missing a word, a stray letter, a doubled word."""
+    if not disclosure.passages:
+        yield NotApplicable("没有读到说明文字")
+        return
+    patterns = (*INCOMPLETE, (STRAY_LETTER_RE, "字间夹杂英文字母"), (DOUBLED_WORD_RE, "字词重复"))
+    for passage in disclosure.passages:
+        text = passage.text
+        found = False
+        for pattern, problem in patterns:
+            # one finding a paragraph for each problem: a habit repeated is one thing to correct
+            match = next((m for m in pattern.finditer(text) if not _quoted_name(text, m.start())), None)
+            if match is not None:
+                found = True
+                quoted = _excerpt(text, match.start(), match.end())
+                yield Violation(
+                    _quoted(passage, quoted), {"problem": problem, "text": quoted}, section="文字"
+                )
+        if not found:
+            yield Checked()
+
+
+def _quoted_name(text: str, at: int) -> bool:
+    """Whether ``at`` is inside “…”: a name ("苏检e访通") may mix letters in on purpose."""
+    return text.rfind("“", 0, at) > text.rfind("”", 0, at)
+
+
+_ASSET_DATE_RE = re.compile(r"截[至止]\s*(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+@rule(
+    id="YEAR-001",
+    severity=Severity.ERROR,
+    title="日期晚于编制时点",
+    template="预算说明写“{text}”，而{year}年度预算编制于{previous}年，不可能有截至该日的数据",
+    tags=("text", "year", "budget"),
+    doc=(
+        "预算在预算年度开始前后编制、至迟于N年春公开：N年度预算中“截至N年12月31日”（N年4月及以后）的资产、"
+        "人员等数据不可能已有，应为截至N−1年或N年初的某日。只用于预算。"
+    ),
+)
+def check_dates_past_preparation(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """A budget's "截至…" dates are before its year begins."""
+    year = disclosure.year
+    if disclosure.kind != "budget" or year is None:
+        yield NotApplicable("不是预算，或未识别出年度")
+        return
+    for passage in disclosure.passages:
+        for match in _ASSET_DATE_RE.finditer(passage.text):
+            # published by the spring of the year: data to 31 January (北京) can be there, to April not
+            if int(match.group(1)) < year or (int(match.group(1)) == year and int(match.group(2)) < 4):
+                yield Checked()
+                continue
+            values: dict[str, Decimal | str] = {
+                "text": match.group(0),
+                "year": str(year),
+                "previous": str(year - 1),
+            }
+            yield Violation(_quoted(passage, match.group(0)), values, section="文字")
+
+
+def _each_match(
+    disclosure: Disclosure, pattern: re.Pattern[str], quote: Callable[[re.Match[str], str], str]
+) -> Iterator[Yield]:
+    """One finding a paragraph, quoting (by ``quote``) every match of ``pattern`` in it."""
+    if not disclosure.passages:
+        yield NotApplicable("没有读到说明文字")
+        return
+    for passage in disclosure.passages:
+        matches = list(pattern.finditer(passage.text))
+        if not matches:
+            yield Checked()
+            continue
+        quoted = "”“".join(dict.fromkeys(quote(m, passage.text) for m in matches))
+        yield Violation(_quoted(passage, quoted), {"text": quoted}, section="文字")
