@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from benchmarks import bench_check, bench_corpus, bench_pdf_read, bench_render
+from benchmarks import bench_check, bench_corpus, bench_pdf_read, bench_render, findings, known_errors
 
 
 def main() -> int:
@@ -15,7 +15,11 @@ def main() -> int:
     print("\n== read + extract + check of every corpus document against bare text extraction ==")
     code = code or bench_corpus.main([])
     print("\n== rendering one seed-sized disclosure to each format ==")
-    return code or bench_render.main([])
+    code = code or bench_render.main([])
+    print("\n== recall on the mistakes an inspector found (known-errors.csv) ==")
+    code = code or known_errors.main([])
+    print("\n== error findings per rule and document over real/ and wide/, and warnings to read ==")
+    return code or findings.main([])
 
 
 if __name__ == "__main__":

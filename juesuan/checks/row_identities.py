@@ -3,7 +3,10 @@ row (福州, 泉州), and budget units coded in steps of three digits (西安: 1
 
 from __future__ import annotations
 
+import re
+
 from juesuan.checks.identity import Identity, sum_rows, total_rows
+from juesuan.model.organisations import organisation_label
 from juesuan.model.statements import Statement, StatementRow
 from juesuan.model.summary_statements import row_part
 from juesuan.settings import Settings
@@ -64,3 +67,34 @@ def unit_identities(statement: Statement, settings: Settings) -> list[Identity]:
     if len(totals) == 1 and not uncoded:
         found.extend(sum_rows(statement, totals[0], top, totals[0].name, settings))
     return found
+
+
+def named_unit_identities(statement: Statement, settings: Settings) -> list[Identity]:
+    """A statement by unit with no codes (杭州's “三公”经费预算表: "杭州市公安局", "…交通管理支队" …,
+    then 合计): the 合计 = Σ the units, when every other row is an organisation's name.
+
+    A first row equal to the 合计 in every column is the department over its units (湖州:
+    "退役军人事务局", then its 本级 and four units indented below): that row = Σ the others.
+    """
+    if unit_codes(statement):
+        return []
+    totals = total_rows(statement)
+    members = [r for r in statement.rows if r not in totals and r.values]
+    if len(totals) != 1 or any(r.code or r.level or r.side != totals[0].side for r in members):
+        return []
+    total = totals[0]
+    if members and {k: f.value for k, f in members[0].values} == {k: f.value for k, f in total.values}:
+        total, members = members[0], members[1:]
+    names = [r.name for r in members]
+    if (
+        len(members) < 2
+        or len(set(names)) != len(names)
+        or any(organisation_label(_without_alias(name)) is None for name in names)
+    ):
+        return []
+    return sum_rows(statement, total, members, total.name, settings)
+
+
+def _without_alias(name: str) -> str:
+    """ "杭州市公安局监所管理支队（留置看护管理支队）": the name without its other name."""
+    return re.sub(r"[（(][^（()）]{2,40}[）)]$", "", name)

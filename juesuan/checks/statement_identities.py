@@ -21,7 +21,12 @@ from juesuan.checks.identity import (
 )
 from juesuan.checks.named_hierarchy import named_hierarchy_identities
 from juesuan.checks.period_identities import change_identities, period_row_identities
-from juesuan.checks.row_identities import three_public_row_identities, unit_codes, unit_identities
+from juesuan.checks.row_identities import (
+    named_unit_identities,
+    three_public_row_identities,
+    unit_codes,
+    unit_identities,
+)
 from juesuan.checks.summary_identities import summary_identities
 from juesuan.model.statements import Column, Statement, StatementRow
 from juesuan.settings import Settings
@@ -301,6 +306,7 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
         + hierarchy_identities(statement, settings)
         + group_identities(statement, settings)
         + unit_identities(statement, settings)
+        + named_unit_identities(statement, settings)
         + named_hierarchy_identities(statement, settings)
         + summary_identities(statement, settings)
         + balance_identities(statement, settings)

@@ -33,7 +33,7 @@ INCOMPLETE = (
         "增减缺少“增加”或“减少”",
     ),
     (re.compile(r"上一度"), "“上一度”缺字（上一年度）"),
-    (re.compile(r"主要原因(?:是|为)[:：]?一是"), "“主要原因是一是”语句不通"),
+    (re.compile(r"主要原因(?:是|为)一是"), "“主要原因是一是”语句不通"),
     (re.compile(r"\d[\d,]*\.\d+\.\d+\s*(?:万元|元)"), "数字格式有误"),
 )
 #: A lowercase Latin letter alone between Chinese characters ("发f补贴").

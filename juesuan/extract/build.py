@@ -63,13 +63,19 @@ def _extract(document: Document) -> Disclosure:
         profile=profile(find(root, "职能") or find(root, "职责"), find(root, "机构") or find(root, "人员")),
         statements=tuple(found),
         statements_listed=tuple(listed),
-        narrative=narrative_of(root, department),
+        narrative=_with_listed_empty(narrative_of(root, department), document),
         self_evaluations=tuple(evaluations),
         glossary=glossary(find(root, "名词解释")),
         notes=tuple(notes),
         passages=tuple(Passage(p.text.strip(), p.source) for p in document.paragraphs if p.text.strip()),
         source_format=document.format,
     )
+
+
+def _with_listed_empty(read: Narrative, document: Document) -> Narrative:
+    """The narrative's empty-statement notes and those a contents table declares."""
+    listed = other_matters.listed_empty(document.tables, statement_key)
+    return replace(read, empty_statements=read.empty_statements + listed) if listed else read
 
 
 def narrative_of(root: Section, department: str | None = None) -> Narrative:

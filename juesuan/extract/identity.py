@@ -13,11 +13,8 @@ from collections import Counter
 from pathlib import PurePath
 
 from juesuan.document import Document
+from juesuan.model.organisations import ORGANISATION_RE as _ORGANISATION_RE
 
-_ORGANISATION_END = (
-    r"(?:局|厅|委员会|委|办公室|办|院|部|中心|处|所|站|馆|队|会|室|校|府|指挥部|公司|社|署|园|库)"
-)
-_ORGANISATION_RE = re.compile(rf"^\S{{3,40}}?{_ORGANISATION_END}$")
 _LABEL_RE = re.compile(
     r"(?:预算主管部门|预算单位|主管部门|单位名称|部门名称|部\s*门)\s*[：:]\s*(?P<name>[^\s：:]+)"
     r"|部门名称\s+(?P<bare>[^\s：:]+)"
@@ -40,20 +37,6 @@ def _organisation(text: str) -> str | None:
     if "表" in name or not _ORGANISATION_RE.match(name):
         return None
     return name
-
-
-_SCOPE_SUFFIX_RE = re.compile(r"[（(](?:本级|汇总|部门汇总|单位汇总|机关本级)[）)]$")
-
-
-def organisation_label(text: str) -> str | None:
-    """The organisation a statement's form line names, its （本级）/（汇总） kept: a department's
-    consolidated statements and its 本级's are different units' figures."""
-    name = re.sub(r"(?:金额)?单位(?:[：:]?(?:万元|元))?$", "", text.strip(" ：:"))
-    suffix = _SCOPE_SUFFIX_RE.search(name)
-    bare = name[: suffix.start()] if suffix else name
-    if "表" in bare or not _ORGANISATION_RE.match(bare):
-        return None
-    return bare + (suffix.group(0).replace("(", "（").replace(")", "）") if suffix else "")
 
 
 def department_of(document: Document) -> str:

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
-from juesuan.document import Paragraph
+from juesuan.document import Paragraph, Table
 from juesuan.extract.keys import PROCUREMENT_KEYS, THREE_PUBLIC_KEYS, key_of
 from juesuan.extract.mentions import Mention, scan
 from juesuan.extract.narrative import (
@@ -135,6 +136,27 @@ def empty_statement(section: Section | None, statement: str) -> EmptyStatementNo
                 source=paragraph.source_at(match.start(), match.end()),
             )
     return None
+
+
+def listed_empty(
+    tables: tuple[Table, ...], key_of: Callable[[str], str | None]
+) -> tuple[EmptyStatementNote, ...]:
+    """Statements a contents table declares empty: "表9 | …政府性基金收支表 | 是 | 不涉及" under
+    "报表 | 报表名称 | 是否空表 | 公开空表理由" (西安)."""
+    found: list[EmptyStatementNote] = []
+    for table in tables:
+        header = [re.sub(r"\s", "", t) for t in table.rows[0].texts] if table.rows else []
+        if "是否空表" not in header:
+            continue
+        flag = header.index("是否空表")
+        for row in table.rows[1:]:
+            texts = [re.sub(r"\s", "", t) for t in row.texts]
+            if flag >= len(texts) or texts[flag] != "是":
+                continue
+            key = next((k for t in texts[:flag] if (k := key_of(t)) is not None), None)
+            if key is not None:
+                found.append(EmptyStatementNote(statement=key, text="".join(texts), source=row.source))
+    return tuple(found)
 
 
 def agency_operating_costs(section: Section | None) -> StatedAmount | None:

@@ -22,8 +22,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from juesuan.document import Document, Paragraph, Table
-from juesuan.extract.identity import organisation_label
 from juesuan.extract.statement_titles import statement_key
+from juesuan.model.organisations import organisation_label
 
 _FORM_LABEL_RE = re.compile(
     r"(?:部门名称|单位名称|编制单位|编制部门|填报单位|预算单位|预算主管部门)\s*[：:]\s*(?P<name>[^\s：:]{4,60})"

@@ -8,6 +8,7 @@ import pytest
 from juesuan import pipeline
 from tests.builders import table
 from tests.checks.test_statement_rules import (
+    EMPTY_FUND,
     quiet_then_caught,
     statement_text,
     with_cell,
@@ -273,3 +274,35 @@ def test_a_statement_printed_in_column_blocks_over_two_pages_is_one() -> None:
     [row] = income.rows
     assert str(row.value("income.other").value) == "2934.108891"  # type: ignore[union-attr]
     assert [f.rule for f in pipeline.check(disclosure).findings if f.rule == "STMT-001"] == []
+
+
+UNIT_ROWS = [
+    ["单位名称", "合计", "一般公共预算", "其他收入"],
+    ["合计", "100.00", "90.00", "10.00"],
+    ["测试市测试局", "60.00", "60.00", "0.00"],
+    ["测试市测试局监测中心（测试市测试站）", "40.00", "30.00", "10.00"],
+]
+
+
+def test_a_statement_by_unit_without_codes_adds_up_its_units(checker: Checker) -> None:
+    """杭州's “三公” and 收入 tables list units by name only: the 合计 is their sum."""
+    quiet_then_caught(checker, "2026年市级部门收入预算总表", UNIT_ROWS, ("STMT-002",), (2, 1, "70.00"))
+
+
+def test_a_department_row_over_its_units_is_their_sum_not_a_unit(checker: Checker) -> None:
+    """湖州: "合计" and the department's row are equal, its 本级 and units indented below it."""
+    nested = [UNIT_ROWS[0], UNIT_ROWS[1], ["测试局", "100.00", "90.00", "10.00"], *UNIT_ROWS[2:]]
+    quiet_then_caught(checker, "2026年市级部门收入预算总表", nested, ("STMT-002",), (4, 1, "50.00"))
+
+
+def test_an_empty_statement_the_contents_marks_empty_is_explained(checker: Checker) -> None:
+    """西安's contents table: "报表 | 报表名称 | 是否空表 | 公开空表理由", 表11 "是 | 不涉及"."""
+    contents = table(
+        [
+            ["报表", "报表名称", "是否空表", "公开空表理由"],
+            ["表1", "收入支出决算总表", "", ""],
+            ["表11", "国有资本经营预算财政拨款收入支出决算表", "是", "不涉及"],
+        ]
+    )
+    assert checker.flat(EMPTY_FUND + "\n", "STMT-005") != []
+    assert checker.flat("目录\n" + contents + "\n\n" + EMPTY_FUND + "\n", "STMT-005") == []
