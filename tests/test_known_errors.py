@@ -10,10 +10,10 @@ import pytest
 
 from benchmarks.known_errors import KNOWN, recall
 
-#: Rows of known-errors.csv found (36 of 97 when this floor was set).
-FLOOR = 36
+#: Rows of known-errors.csv found (38 of 97 when this floor was set).
+FLOOR = 38
 #: Sure error rows found.
-SURE_FLOOR = 12
+SURE_FLOOR = 13
 
 
 def test_recall_on_the_inspectors_list_never_falls_back() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
 from juesuan.checks.tolerance import HUNDRED, judge_rate, ratio_range
@@ -198,11 +198,21 @@ def _judge_change(stated: StatedAmount, sign: int, section: str, settings: Setti
         return Checked()
     found = _rate_violation(rate, point, values, evidence, section, verdict.truncated, verdict.expected)
     step = Decimal(1).scaleb(-rate.decimals)
-    if found.severity is None and abs(abs(rate.value) - abs(point)) <= 2 * step:
-        # off by a digit or two of the last printed place (湖州 prints 5.1% as "5.0%", 江苏 a
-        # rate worked from 元): a slip worth a look, not a contradiction of the figures
+    rounded = abs(point).quantize(step, ROUND_HALF_UP)
+    if (
+        found.severity is None
+        and abs(abs(rate.value) - rounded) <= step
+        and abs(abs(rate.value) - abs(point)) < SLIP_POINTS
+    ):
+        # one last digit and less than 0.05 of a point off (江苏's 7.57% for 7.56%, a rate worked
+        # from 元 and rounded twice): a slip worth a look. Further off (湖州 prints 5.11% as "5.0%") contradicts
+        # the figures, which the interval tolerance has already allowed for
         return dataclasses.replace(found, severity=Severity.WARNING)
     return found
+
+
+#: A stated rate this close to the figures' (in percentage points) is a slip, not a contradiction.
+SLIP_POINTS = Decimal("0.05")
 
 
 def _absolute(figure: Figure) -> Figure:

@@ -38,7 +38,9 @@ INCOMPLETE = (
 )
 #: A lowercase Latin letter alone between Chinese characters ("发f补贴").
 STRAY_LETTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])[a-z](?=[\u4e00-\u9fff])")
-DOUBLED_WORD_RE = re.compile(r"(的的|了了|和和|在在|是是|及及|与与|对对|为为|将将|按按|等等等)")
+DOUBLED_WORD_RE = re.compile(r"的的|了了|和和|在在|是是|及及|与与|对对|为为|将将|按按|等等等")
+#: A half-width comma between Chinese words ("高质量发展,为"): Chinese text takes "，".
+HALF_WIDTH_COMMA_RE = re.compile(r"(?<=[\u4e00-\u9fff]),|,(?=\s*[\u4e00-\u9fff])")
 
 
 def _quoted(passage: Passage, text: str) -> Source:
@@ -54,7 +56,7 @@ def _excerpt(text: str, start: int, end: int) -> str:
     id="TEXT-003",
     severity=Severity.WARNING,
     title="起草提示未删除",
-    template="文中留有起草提示或模板说明“{text}”，应删除或按实际填写",
+    template="文中留有起草提示或模板说明“{text}”{where}，应删除或按实际填写",
     tags=("text", "hygiene"),
     doc=(
         "“（增加内容）”“请核实…”“按…填写”“填列数应与…一致”“为必填项”“若无…则写…”一类给起草人的提示、"
@@ -62,8 +64,20 @@ def _excerpt(text: str, start: int, end: int) -> str:
     ),
 )
 def check_drafting_notes(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
-    """Drafting notes and template instructions left in the text, quoted to the end of their clause."""
-    yield from _each_match(disclosure, DRAFTING_RE, lambda m, text: _clause(text, m.start(), m.end()))
+    """Drafting notes and template instructions left in the text, quoted to the end of their clause:
+    one finding for the document (the notes were not removed), at the first, quoting them all."""
+    notes = [
+        (passage, _clause(passage.text, m.start(), m.end()))
+        for passage in disclosure.passages
+        for m in DRAFTING_RE.finditer(passage.text)
+    ]
+    if not notes:
+        yield Checked() if disclosure.passages else NotApplicable("没有读到说明文字")
+        return
+    quoted = "”“".join(dict.fromkeys(text for _, text in notes))
+    pages = sorted({p.source.page for p, _ in notes if p.source.page is not None})
+    where = f"（第{'、'.join(str(p) for p in pages)}页）" if len(pages) > 1 else ""
+    yield Violation(_quoted(notes[0][0], quoted), {"text": quoted, "where": where}, section="文字")
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -97,25 +111,42 @@ def check_empty_reasons(disclosure: Disclosure, settings: Settings) -> Iterator[
     ),
 )
 def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
-    """Figures and phrases missing a word, a stray letter, a doubled word."""
+    """Figures and phrases missing a word, a stray letter, a doubled word, a half-width comma.
+
+    Each problem once a page, at its first place, with how often it recurs there ("1720.00万，"
+    written through a page is one thing to correct); the half-width comma once a document.
+    """
     if not disclosure.passages:
         yield NotApplicable("没有读到说明文字")
         return
-    patterns = (*INCOMPLETE, (STRAY_LETTER_RE, "字间夹杂英文字母"), (DOUBLED_WORD_RE, "字词重复"))
-    for passage in disclosure.passages:
-        text = passage.text
-        found = False
-        for pattern, problem in patterns:
-            # one finding a paragraph for each problem: a habit repeated is one thing to correct
-            match = next((m for m in pattern.finditer(text) if not _quoted_name(text, m.start())), None)
-            if match is not None:
-                found = True
-                quoted = _excerpt(text, match.start(), match.end())
-                yield Violation(
-                    _quoted(passage, quoted), {"problem": problem, "text": quoted}, section="文字"
-                )
-        if not found:
+    patterns = (
+        *INCOMPLETE,
+        (STRAY_LETTER_RE, "字间夹杂英文字母"),
+        (DOUBLED_WORD_RE, "字词重复"),
+        (HALF_WIDTH_COMMA_RE, "中文中使用了半角逗号"),
+    )
+    for pattern, problem in patterns:
+        places = [
+            (passage, match)
+            for passage in disclosure.passages
+            for match in pattern.finditer(passage.text)
+            if not _quoted_name(passage.text, match.start())
+        ]
+        if not places:
             yield Checked()
+            continue
+        # a slip once a page; the half-width comma, a typing habit, once a document
+        by_page: dict[object, list[tuple[Passage, re.Match[str]]]] = {}
+        for place in places:
+            key = "document" if pattern is HALF_WIDTH_COMMA_RE else place[0].source.page
+            by_page.setdefault(key, []).append(place)
+        for group in by_page.values():
+            passage, match = group[0]
+            quoted = _excerpt(passage.text, match.start(), match.end())
+            more = f"（共{len(group)}处）" if len(group) > 1 else ""
+            yield Violation(
+                _quoted(passage, quoted), {"problem": problem + more, "text": quoted}, section="文字"
+            )
 
 
 def _quoted_name(text: str, at: int) -> bool:

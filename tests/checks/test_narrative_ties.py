@@ -109,10 +109,16 @@ def test_a_rate_of_change_anywhere_in_the_text_is_checked(checker: Checker) -> N
     assert checker.flat("2026年部门预算\n" + parts, "RATE-002") == []
 
 
-def test_a_rate_off_by_a_digit_of_its_last_place_is_a_warning(checker: Checker) -> None:
+def test_a_rate_off_by_a_digit_of_its_last_place_and_under_a_twentieth_of_a_point_is_a_warning(
+    checker: Checker,
+) -> None:
+    """江苏's 7.57% for 7.56% is a slip; 湖州's 5.0% for 5.11% (known-errors.csv: an error) is not."""
+    near = "2019年度部门预算\n（一）住房公积金（项）支出400.02万元，与上年相比增加28.1万元，增长{}%。\n"
+    assert checker.flat(near.format("7.56"), "RATE-002") == []
+    assert checker.flat(near.format("7.57"), "RATE-002") == [("RATE-002", "warning", 2)]
     text = "2026年部门预算\n（一）收入预算6256.31万元，比上年执行数减少336.67万元，下降{}%。\n"
     assert checker.flat(text.format("5.1"), "RATE-002") == []
-    assert checker.flat(text.format("5.0"), "RATE-002") == [("RATE-002", "warning", 2)]
+    assert checker.flat(text.format("5.0"), "RATE-002") == [("RATE-002", "error", 2)]
     assert checker.flat(text.format("4.5"), "RATE-002") == [("RATE-002", "error", 2)]
 
 
