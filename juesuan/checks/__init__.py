@@ -14,6 +14,7 @@ from juesuan.checks import (
     counts,
     cross_statements,
     evaluation_reading,
+    narrative_item_names,
     narrative_items,
     narrative_three_public,
     narrative_totals,
@@ -48,6 +49,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     cross_statements.check_statement_ties,
     cross_statements.check_narrative_against_statements,
     narrative_items.check_item_amounts,
+    narrative_item_names.check_item_names,
     narrative_three_public.check_three_public_narrative,
     narrative_totals.check_budget_totals,
     # rates and wording

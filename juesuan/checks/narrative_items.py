@@ -50,7 +50,7 @@ def check_item_amounts(disclosure: Disclosure, settings: Settings) -> Iterator[Y
         matches = [
             (s, row)
             for s in statements
-            for row in _rows_named(s, item.names)
+            for row in rows_named(s, item.names)
             if not item.code or row.code == item.code
         ]
         label = item.code + "-".join(n for n in item.names if n)
@@ -58,7 +58,7 @@ def check_item_amounts(disclosure: Disclosure, settings: Settings) -> Iterator[Y
             unfound.append(label)
             continue
         statement, row = matches[0]
-        figure = _total(statement, row)
+        figure = total_of(statement, row)
         if figure is None or not trusted(statement, settings):
             unfound.append(label)
             continue
@@ -84,20 +84,20 @@ def _all_funds(disclosure: Disclosure, row: StatementRow, settings: Settings) ->
             same_class = (
                 len(row.code or "") == 3
                 and other.side == "expenditure"
-                and _same(re.sub(r"^[一二三四五六七八九十]+、", "", other.name), row.name)
+                and same_name(re.sub(r"^[一二三四五六七八九十]+、", "", other.name), row.name)
             )
-            if (same_code or same_class) and (figure := _total(statement, other)) is not None:
+            if (same_code or same_class) and (figure := total_of(statement, other)) is not None:
                 yield figure
 
 
-def _total(statement: Statement, row: StatementRow) -> Figure | None:
+def total_of(statement: Statement, row: StatementRow) -> Figure | None:
     """The row's total: its ``total`` column, or its one value."""
     if (figure := row.value("total")) is not None:
         return figure
     return row.values[0][1] if len(row.values) == 1 else None
 
 
-def _rows_named(statement: Statement, names: tuple[str, ...]) -> list[StatementRow]:
+def rows_named(statement: Statement, names: tuple[str, ...]) -> list[StatementRow]:
     """The coded rows of ``statement`` at the level of ``names`` whose name and whose ancestors'
     names (the rows above, or the catalogue when the statement does not print them) match."""
     length = _CODE_LENGTHS[len(names) - 1]
@@ -124,16 +124,18 @@ def _names(
         return True
     entry = codes.get(code)
     printed = by_code[code].name if code in by_code else None
-    return (printed is not None and _same(printed, wanted)) or (
+    return (printed is not None and same_name(printed, wanted)) or (
         entry is not None and catalogue.name_matches(entry, wanted)
     )
 
 
 def _plain(name: str) -> str:
-    return catalogue.normalize_name(name).replace("其它", "其他")
+    """The name compared: 其它 is 其他, and a trailing 支出 is often left out ("其他公安（项）")."""
+    plain = catalogue.normalize_name(name).replace("其它", "其他")
+    return plain[:-2] if plain.endswith("支出") and len(plain) > 4 else plain
 
 
-def _same(printed: str, wanted: str) -> bool:
+def same_name(printed: str, wanted: str) -> bool:
     return _plain(printed) == _plain(wanted)
 
 

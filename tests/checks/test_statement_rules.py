@@ -177,6 +177,11 @@ EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     ),
     "NARR-001": (narrative_and_statement("75.00"), [("error", 2)], narrative_and_statement("70.00")),
     "NARR-002": (items_and_statement("88.00"), [("error", 2)], items_and_statement("80.00")),
+    "CODE-005": (
+        items_and_statement("80.00").replace("信息化建设”科目", "信息系统建设”科目"),
+        [("warning", 3)],
+        items_and_statement("80.00"),
+    ),
     "NARR-004": (budget_totals_and_summary("110.00"), [("error", 2)], budget_totals_and_summary("100.00")),
     "NARR-003": (
         three_public_narrative_and_statement("7.00"),
