@@ -158,6 +158,33 @@ def budget_totals_and_summary(income: str) -> str:
     )
 
 
+def income_and_expenditure_by_item(changed: str) -> str:
+    """烟台: a budget's 收入总体情况表 and 支出总体情况表 list the same items, item by item equal."""
+    items = [
+        ["201", "一般公共服务支出", "60.00"],
+        ["20108", "审计事务", "60.00"],
+        ["2010801", "行政运行", "40.00"],
+        ["2010804", "审计业务", "20.00"],
+        ["208", "社会保障和就业支出", "40.00"],
+        ["20805", "行政事业单位养老支出", "40.00"],
+        ["2080505", "机关事业单位基本养老保险缴费支出", "40.00"],
+    ]
+    income = [["科目编码", "科目名称", "合计", "一般公共预算"], ["合计", "", "100.00", "100.00"]]
+    income += [[c, n, v, v] for c, n, v in items]
+    spent = [
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+        ["合计", "", "100.00", "80.00", "20.00"],
+    ]
+    spent += [[c, n, v, v if c[:3] == "208" else "", ""] for c, n, v in items]
+    spent = [r if r[0] != "2010801" else [r[0], r[1], changed, changed, ""] for r in spent]
+    return (
+        "测试局2026年部门预算\n"
+        + statement_text("收入总体情况表", income)
+        + "\n"
+        + statement_text("支出总体情况表", spent)
+    )
+
+
 EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     "TEXT-002": (
         "一、收入支出决算总体情况说明\nXX局2021年度本年收入10.00万元，，比上年下降（增长）5.00%。\n",
@@ -177,6 +204,11 @@ EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     ),
     "NARR-001": (narrative_and_statement("75.00"), [("error", 2)], narrative_and_statement("70.00")),
     "NARR-002": (items_and_statement("88.00"), [("error", 2)], items_and_statement("80.00")),
+    "XTAB-002": (
+        income_and_expenditure_by_item("39.99"),
+        [("warning", None)],
+        income_and_expenditure_by_item("40.00"),
+    ),
     "CODE-005": (
         items_and_statement("80.00").replace("信息化建设”科目", "信息系统建设”科目"),
         [("warning", 3)],
