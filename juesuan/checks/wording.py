@@ -154,6 +154,9 @@ def _quoted_name(text: str, at: int) -> bool:
     return text.rfind("“", 0, at) > text.rfind("”", 0, at)
 
 
+#: What a dated count holds (the assets, the vehicles, the staff), and the words of a plan instead.
+_HOLDINGS_RE = re.compile(r"共有|占有|资产|车辆|实有|在职|编制|房屋|土地|设备")
+_PLAN_RE = re.compile(r"完成|实现|达到|力争|计划|预计|确保|累计")
 _ASSET_DATE_RE = re.compile(r"截[至止]\s*(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
@@ -176,6 +179,9 @@ def check_dates_past_preparation(disclosure: Disclosure, settings: Settings) -> 
         return
     for passage in disclosure.passages:
         for match in _ASSET_DATE_RE.finditer(passage.text):
+            after = passage.text[match.end() : match.end() + 40]
+            if not _HOLDINGS_RE.search(after) or _PLAN_RE.search(after):
+                continue  # a target date ("截至2026年12月31日，完成…"), not the date of a count
             # published by the spring of the year: data to 31 January (北京) can be there, to April not
             if int(match.group(1)) < year or (int(match.group(1)) == year and int(match.group(2)) < 4):
                 yield Checked()

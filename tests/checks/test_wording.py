@@ -1,0 +1,58 @@
+"""Wording an inspector sends back (TEXT-003/004/005, YEAR-001): what is caught and what is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Checker
+
+HEAD = "测试局2026年部门预算\n一、收支预算总体情况\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caught"),
+    [
+        ("机关运行经费安排210.32万元，比上年1.43万元，增加0.68%。", True),
+        ("机关运行经费安排210.32万元，比上年增加1.43万元，增长0.68%。", False),
+        ("一般公共预算支出1193.20万元，增长 13.95。主要原因是项目增加。", True),
+        ("一般公共预算支出1193.20万元，增长 13.95%。主要原因是项目增加。", False),
+        ("国内公务接待支出0.39万（含外宾接待支出0.00万元）。", True),
+        ("较上一度增加1133.95万元。", True),
+        ("过节按时发f补贴，做好服务。", True),
+        ("升级完善“苏检e访通”，提升网上接待水平。", False),  # a name in quotes may mix in a letter
+        ("主要原因是一是人员增加，二是政策调整。", True),
+        ("主要原因是：一是人员增加，二是政策调整。", False),
+        ("本部门主管的的专项资金。", True),
+    ],
+)
+def test_incomplete_wording(checker: Checker, sentence: str, caught: bool) -> None:
+    assert bool(checker.flat(HEAD + sentence + "\n", "TEXT-005")) is caught
+
+
+def test_a_wording_slip_repeated_on_a_page_is_one_finding(checker: Checker) -> None:
+    text = HEAD + "项目总预算1720.00万，其中技术中心1720.00万。另有支持资金870.00万，合计870.00万。\n"
+    assert len(checker.flat(text, "TEXT-005")) == 1
+
+
+def test_drafting_notes_of_a_document_are_one_finding_quoting_each(checker: Checker) -> None:
+    text = (
+        HEAD + "收入预算100.00万元（填列数应与《收支预算总表》收入数一致）。\n"
+        "二、支出预算情况\n支出预算100.00万元（应与《收支预算总表》数对应一致）。\n"
+    )
+    found = checker.check(text, select=("TEXT-003",)).findings
+    notes = [f for f in found if f.rule == "TEXT-003"]
+    assert len(notes) == 1
+    assert "填列数应与" in notes[0].message and "数对应一致" in notes[0].message
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caught"),
+    [
+        ("截至2026年12月31日，本部门共有车辆2辆。", True),
+        ("截至2026年1月31日，本部门共有车辆2辆。", False),  # 北京 publishes in February with January's count
+        ("截至2025年12月31日，本部门共有车辆2辆。", False),
+        ("截至2026年12月31日，完成车辆更新2辆。", False),  # a target date, not the date of a count
+    ],
+)
+def test_a_budgets_count_dated_after_its_preparation(checker: Checker, sentence: str, caught: bool) -> None:
+    assert bool(checker.flat(HEAD + sentence + "\n", "YEAR-001")) is caught
