@@ -28,7 +28,8 @@ from juesuan.model.organisations import organisation_label
 _FORM_LABEL_RE = re.compile(
     r"(?:部门名称|单位名称|编制单位|编制部门|填报单位|预算单位|预算主管部门)\s*[：:]\s*(?P<name>[^\s：:]{4,60})"
 )
-_COVER_RE = re.compile(r"^(?:20\d{2}年度?)?\S{0,40}(?:部门|单位)(?:综合)?(?:预算|决算)(?:公开)?$")
+_COVER_RE = re.compile(r"^(?:20\d{2}年度?)?\S{0,40}(?:部门|单位)(?:综合)?(?:预算|决算)(?:信息)?(?:公开)?$")
+_PAGE_NUMBER_RE = re.compile(r"^[-—－\s第]*\d+[-—－\s页]*$")
 #: The statement that opens a unit's series: a second one means a second unit.
 _SERIES_START = "summary"
 
@@ -61,7 +62,7 @@ def unit_parts(document: Document) -> list[UnitPart]:
     labels = _labels(starts)
     sections = _unit_sections(document, starts)
     if labels is None and not sections:
-        return []
+        return _by_covers(document)
     labels = labels or ["#0"] * len(starts)
     owners = _statement_blocks(document, starts, labels)
     taken = {index for index, owner in enumerate(owners) if owner}
@@ -81,6 +82,33 @@ def unit_parts(document: Document) -> list[UnitPart]:
         )
         for name in dict.fromkeys(owners)
     ]
+
+
+def _by_covers(document: Document) -> list[UnitPart]:
+    """Parts by cover pages naming different organisations ("2026年北京市司法局部门预算", later
+    "2026年北京市医疗保障局部门预算"), when no statement series tells the units apart: each part
+    runs from its cover to the next; ``[]`` for one organisation's covers."""
+    covers: list[tuple[int, str]] = []
+    for index in range(len(document.blocks)):
+        title = _cover_title(document, index)
+        name = _cover_name(title) if title else ""
+        if name and (not covers or covers[-1][1] != name):
+            covers.append((index, name))
+    if len({name for _, name in covers}) < 2:
+        return []
+    bounds = [0] + [index for index, _ in covers[1:]] + [len(document.blocks)]
+    return [
+        UnitPart(name=name, document=replace(document, blocks=document.blocks[bounds[n] : bounds[n + 1]]))
+        for n, (_, name) in enumerate(covers)
+    ]
+
+
+def _cover_name(title: str) -> str:
+    """The organisation a cover's title names ("2026年北京市医疗保障局部门预算": 北京市医疗保障局)."""
+    name = re.sub(
+        r"^20\d{2}年度?|(?:20\d{2}年度?)?(?:部门|单位)(?:综合)?(?:预算|决算)(?:信息)?(?:公开)?$", "", title
+    )
+    return organisation_label(re.sub(r"^20\d{2}年度?", "", name)) or ""
 
 
 def _statement_starts(document: Document) -> list[_Start]:
@@ -236,17 +264,50 @@ def _unowned_runs(owners: list[str]) -> list[list[int]]:
 
 
 def _cover(document: Document, run: list[int]) -> int | None:
-    """Where a unit's own cover or contents starts inside ``run`` ("2026 年度 / …中心 / 单位预算", "目录")."""
-    for position in range(len(run)):
-        texts: list[str] = []
-        for later in run[position : position + 5]:
-            block = document.blocks[later]
-            if not isinstance(block, Paragraph) or len(block.text.strip()) > 40 or "。" in block.text:
-                break
-            texts.append(re.sub(r"\s", "", block.text))
-            if texts[0] == "目录" or _COVER_RE.search("".join(texts)):
-                return position
+    """Where a unit's own cover or contents starts inside ``run`` ("2026 年度 / …中心 / 单位预算",
+    "目录"), with a title the unit before did not print: the same title over that unit's pages
+    is its running header."""
+    for position, index in enumerate(run):
+        block = document.blocks[index]
+        if isinstance(block, Paragraph) and re.sub(r"\s", "", block.text) == "目录":
+            return position
+        title = _cover_title(document, index)
+        if title is not None and not _printed_before(document, run[0], title):
+            return position
     return None
+
+
+def _cover_title(document: Document, index: int) -> str | None:
+    """The title of a cover starting at block ``index``: the first short lines of a page that
+    together read "…部门预算", "…单位预算公开", "…部门预算信息公开"."""
+    block = document.blocks[index]
+    if not isinstance(block, Paragraph) or (
+        index and document.blocks[index - 1].source.page == block.source.page
+    ):
+        return None
+    texts: list[str] = []
+    for later in document.blocks[index : index + 5]:
+        if (
+            not isinstance(later, Paragraph)
+            or later.source.page != block.source.page  # a cover's lines are on its one page
+            or len(later.text.strip()) > 40
+            or "。" in later.text
+            or _PAGE_NUMBER_RE.match(later.text.strip())
+        ):
+            break
+        texts.append(re.sub(r"\s", "", later.text))
+        if _SECTION_HEADING_RE.match(texts[0]):
+            return None  # "第三部分 …部门决算…": a heading of the document, not a cover
+        if _COVER_RE.search("".join(texts)):
+            return "".join(texts)
+    return None
+
+
+def _printed_before(document: Document, index: int, title: str) -> bool:
+    """Whether ``title`` is printed before block ``index``: the running header of the unit before."""
+    return any(
+        isinstance(b, Paragraph) and re.sub(r"\s", "", b.text) == title for b in document.blocks[:index]
+    )
 
 
 def _not_statement(text: str) -> bool:

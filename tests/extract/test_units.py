@@ -23,6 +23,10 @@ SHENZHEN_PETITION = "real/calinchow-renwu/003_深圳/2026年深圳市信访局�
 FUZHOU_POLICE = "real/calinchow-renwu/017_福州/2026年福州市公安局部门预算.pdf"
 FUZHOU_CIVILIAN = "real/calinchow-renwu/017_福州/公安局_2026年度福州市公安局文职人员管理中心单位预算.pdf.pdf"
 HUZHOU_VETERANS = "real/calinchow-renwu/079_湖州/2026年湖州市退役军人事务局部门预算.pdf"
+SUZHOU_SCIENCE = "wide/calinchow-renwu/006_苏州/科技创新局_2026年部门预算.pdf"
+SUZHOU_TRANSPORT = "wide/calinchow-renwu/006_苏州/交通运输局_2026年部门预算.pdf"
+BEIJING_PROJECTS = "real/calinchow-renwu/002_北京/政府办公厅_附件1：北京市重大项目建设指挥部办公室2026年度部门预算情况说明.pdf"
+BEIJING_SUBCENTRE = "real/calinchow-renwu/002_北京/政府办公厅_附件1：北京城市副中心工程建设管理办公室2026年度部门预算情况说明.pdf"
 
 
 def _joined(folder: Path, *names: str) -> tuple[Path, list[int]]:
@@ -95,3 +99,12 @@ def test_one_unit_with_its_title_printed_on_every_page_is_one_part(name: str) ->
     """深圳 prints 收支总表 again over each page it runs to: a continuation, not a new series."""
     require_corpus()
     assert unit_parts(pipeline.read_document(CORPUS / name)) == []
+
+
+def test_narratives_of_two_organisations_are_parted_by_their_covers(tmp_path: Path) -> None:
+    """Two 北京 情况说明 without statements: nothing but their covers tells the units apart."""
+    require_corpus()
+    path, starts = _joined(tmp_path, BEIJING_PROJECTS, BEIJING_SUBCENTRE)
+    parts = unit_parts(pipeline.read_document(path))
+    assert [p.name for p in parts] == ["北京市重大项目建设指挥部办公室", "北京城市副中心工程建设管理办公室"]
+    assert min(b.source.page for b in parts[1].document.blocks) == starts[1]
