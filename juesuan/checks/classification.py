@@ -11,6 +11,7 @@ from juesuan.checks.walk import amounts
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure
+from juesuan.model.statements import StatementRow
 from juesuan.settings import Settings
 
 FUNCTION_CODE_LENGTHS = (3, 5, 7)
@@ -191,3 +192,76 @@ def check_statement_code_names(disclosure: Disclosure, settings: Settings) -> It
             )
     if not found:
         yield NotApplicable("报表中没有分类目录收录的科目编码")
+
+
+#: The department economic classification in force from 2018 (the catalogue's); older
+#: documents used the former one (2017: 30307 医疗费, 30311 住房公积金).
+ECONOMIC_SINCE = 2018
+
+
+@rule(
+    id="CODE-006",
+    severity=Severity.WARNING,
+    title="报表经济分类编码与名称错位",
+    template="《{title}》中经济分类编码与名称错位：{rows}",
+    tags=("classification", "statements"),
+    doc=(
+        "部门预算支出经济分类科目的编码与名称应一一对应。报表中某编码写的名称恰是目录中同级另一个编码的名称时"
+        "（“30202咨询费”，咨询费为30203、30202为印刷费），编码与名称错位；一张表中有这样的错位时，一并列出该表"
+        "其余名称与目录不符的编码（一张表一条）。名称只是简写或写法不同的不单独报告。按2018年起施行的目录，"
+        "此前年份的文档不检查；目录多数条目尚未核实，故只记为警告。"
+    ),
+)
+def check_economic_code_names(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Economic codes printed with another code's name, one finding a statement."""
+    if disclosure.year is not None and disclosure.year < ECONOMIC_SINCE:
+        yield NotApplicable(f"{disclosure.year}年的文档适用此前的经济分类目录，未收录")
+        return
+    codes = catalogue.economic_codes()
+    by_name: dict[str, list[str]] = {}
+    for known in codes.values():
+        by_name.setdefault(catalogue.normalize_name(known.name), []).append(known.code)
+    found = False
+    for statement in disclosure.statements:
+        shifted: list[tuple[StatementRow, str]] = []
+        unlike: list[StatementRow] = []
+        for row in statement.rows:
+            entry = codes.get(row.code or "")
+            if entry is None:
+                if _economic(row.code) and row.name:
+                    unlike.append(row)  # listed only beside proven shifts: the catalogue may lack it
+                continue
+            if not row.name:
+                continue
+            found = True
+            name = catalogue.normalize_name(row.name)
+            expected = catalogue.normalize_name(entry.name)
+            if name == expected or expected.startswith(name) or name.startswith(expected):
+                yield Checked()
+                continue
+            others = [c for c in by_name.get(name, []) if c != entry.code and len(c) == len(entry.code)]
+            if others:
+                shifted.append((row, others[0]))
+            else:
+                unlike.append(row)
+        if shifted:
+            listed = [f"{r.code}“{r.name}”（{r.name}为{other}）" for r, other in shifted]
+            listed += [f"{r.code}“{r.name}”（{_catalogued(codes, r.code or '')}）" for r in unlike]
+            yield Violation(
+                shifted[0][0].source,
+                {"title": statement.title, "rows": "、".join(listed)},
+                evidence=tuple(r.source for r, _ in shifted[1:]),
+                section="预算报表" if disclosure.kind == "budget" else "决算报表",
+            )
+    if not found:
+        yield NotApplicable("报表中没有经济分类目录收录的科目编码")
+
+
+def _economic(code: str | None) -> bool:
+    """Whether ``code`` reads like a department economic code (301, 30201)."""
+    return code is not None and len(code) in (3, 5) and code[:2] in ("30", "31")
+
+
+def _catalogued(codes: dict[str, catalogue.CatalogueEntry], code: str) -> str:
+    entry = codes.get(code)
+    return f"{code}为“{entry.name}”" if entry is not None else f"目录中没有{code}"

@@ -185,6 +185,17 @@ def income_and_expenditure_by_item(changed: str) -> str:
     )
 
 
+def basic_by_economic_code(name: str) -> str:
+    """A 2024 基本支出 statement by economic code; ``name`` is what 30202 is printed as."""
+    rows = [
+        ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+        ["302", "商品和服务支出", "30.00", "0.00", "30.00"],
+        ["30201", "办公费", "10.00", "0.00", "10.00"],
+        ["30202", name, "20.00", "0.00", "20.00"],
+    ]
+    return "测试局2024年部门预算\n" + statement_text("一般公共预算基本支出表", rows)
+
+
 EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     "TEXT-002": (
         "一、收入支出决算总体情况说明\nXX局2021年度本年收入10.00万元，，比上年下降（增长）5.00%。\n",
@@ -204,6 +215,7 @@ EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     ),
     "NARR-001": (narrative_and_statement("75.00"), [("error", 2)], narrative_and_statement("70.00")),
     "NARR-002": (items_and_statement("88.00"), [("error", 2)], items_and_statement("80.00")),
+    "CODE-006": (basic_by_economic_code("咨询费"), [("warning", None)], basic_by_economic_code("印刷费")),
     "XTAB-002": (
         income_and_expenditure_by_item("39.99"),
         [("warning", None)],
