@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from juesuan.checks.cross_statements import narrative_against
-from juesuan.checks.narrative_items import FUND_STATEMENTS, rows_named, same_name, total_of
+from juesuan.checks.narrative_items import CODE_LENGTHS, FUND_STATEMENTS, rows_named, same_name, total_of
 from juesuan.checks.registry import Checked, NotApplicable, Violation, Yield, rule
 from juesuan.checks.statement_identities import trusted
 from juesuan.findings import Severity
@@ -16,7 +16,6 @@ from juesuan.model.summary import names_other_year
 from juesuan.settings import Settings
 
 _LEVELS = ("类", "款", "项")
-_CODE_LENGTHS = (3, 5, 7)
 
 
 @rule(
@@ -62,7 +61,7 @@ def check_item_names(disclosure: Disclosure, settings: Settings) -> Iterator[Yie
 
 def _same_amount(statement: Statement, item: ItemAmount) -> list[StatementRow]:
     """The statement's rows at the item's level whose total is the item's amount."""
-    length = _CODE_LENGTHS[len(item.names) - 1]
+    length = CODE_LENGTHS[len(item.names) - 1]
     return [
         row
         for row in statement.rows
@@ -83,5 +82,5 @@ def _ancestry(statement: Statement, row: StatementRow) -> str:
     """The row's name with its ancestors' as the statement prints them ("住房保障支出-住房改革支出-住房公积金")."""
     code = row.code or ""
     by_code = {r.code: r.name for r in statement.rows if r.code}
-    names = [by_code.get(code[:n], "") for n in _CODE_LENGTHS if n < len(code)] + [row.name]
+    names = [by_code.get(code[:n], "") for n in CODE_LENGTHS if n < len(code)] + [row.name]
     return "-".join(name for name in names if name)

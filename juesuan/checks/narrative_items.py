@@ -18,7 +18,8 @@ from juesuan.settings import Settings
 
 #: The statements of appropriation spending by function, one per fund: an item is in one of them.
 FUND_STATEMENTS = ("general_budget_expenditure", "government_fund", "state_capital")
-_CODE_LENGTHS = (3, 5, 7)
+#: The lengths of a 类, 款 and 项 code.
+CODE_LENGTHS = (3, 5, 7)
 
 
 @rule(
@@ -100,7 +101,7 @@ def total_of(statement: Statement, row: StatementRow) -> Figure | None:
 def rows_named(statement: Statement, names: tuple[str, ...]) -> list[StatementRow]:
     """The coded rows of ``statement`` at the level of ``names`` whose name and whose ancestors'
     names (the rows above, or the catalogue when the statement does not print them) match."""
-    length = _CODE_LENGTHS[len(names) - 1]
+    length = CODE_LENGTHS[len(names) - 1]
     by_code = {row.code: row for row in statement.rows if row.code is not None}
     codes = catalogue.function_codes()
     found: list[StatementRow] = []
@@ -108,7 +109,7 @@ def rows_named(statement: Statement, names: tuple[str, ...]) -> list[StatementRo
         code = row.code or ""
         if len(code) != length:
             continue
-        ancestors = [code[:n] for n in _CODE_LENGTHS[: len(names) - 1]]
+        ancestors = [code[:n] for n in CODE_LENGTHS[: len(names) - 1]]
         if all(_names(a, wanted, by_code, codes) for a, wanted in zip(ancestors, names, strict=False)):
             found.append(row)
     return found

@@ -25,9 +25,9 @@ PARTS = {
 }
 
 
-#: Labels of a share of a part ("含外宾接待支出", "国内公务接待"), of last year, or of an average.
 #: "因公出国费按批复额度89.60万元", "按执行数统计": a figure on another basis than the statement's.
 _ON_A_BASIS = re.compile(r"按|额度|口径")
+#: Labels of a share of a part ("含外宾接待支出", "国内公务接待"), of last year, or of an average.
 _PART_OF_A_PART = re.compile(r"国内|外宾|外事|境外|含|其中|上年|人均|平均|每")
 
 
