@@ -10,8 +10,8 @@ import pytest
 
 from benchmarks.known_errors import KNOWN, recall
 
-#: Rows of known-errors.csv found (43 of 97 when this floor was set).
-FLOOR = 43
+#: Rows of known-errors.csv found (44 of 97 when this floor was set).
+FLOOR = 44
 #: Sure error rows found.
 SURE_FLOOR = 13
 

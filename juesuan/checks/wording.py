@@ -38,7 +38,9 @@ INCOMPLETE = (
 )
 #: A lowercase Latin letter alone between Chinese characters ("发f补贴").
 STRAY_LETTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])[a-z](?=[\u4e00-\u9fff])")
-DOUBLED_WORD_RE = re.compile(r"的的|了了|和和|在在|是是|及及|与与|对对|为为|将将|按按|等等等")
+#: A doubled 的 ("服务的的满意度"); other doubled characters are often two words meeting
+#: ("行为为0", "以及及时", "和和谐"), so they are not judged.
+DOUBLED_WORD_RE = re.compile(r"的的|等等等")
 #: A half-width comma between Chinese words ("高质量发展,为"): Chinese text takes "，".
 HALF_WIDTH_COMMA_RE = re.compile(r"(?<=[\u4e00-\u9fff]),|,(?=\s*[\u4e00-\u9fff])")
 
@@ -68,7 +70,7 @@ def check_drafting_notes(disclosure: Disclosure, settings: Settings) -> Iterator
     one finding for the document (the notes were not removed), at the first, quoting them all."""
     notes = [
         (passage, _clause(passage.text, m.start(), m.end()))
-        for passage in disclosure.passages
+        for passage in (*disclosure.passages, *disclosure.cell_texts)
         for m in DRAFTING_RE.finditer(passage.text)
     ]
     if not notes:
@@ -128,7 +130,7 @@ def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iter
     for pattern, problem in patterns:
         places = [
             (passage, match)
-            for passage in disclosure.passages
+            for passage in (*disclosure.passages, *disclosure.cell_texts)  # a table's prose too
             for match in pattern.finditer(passage.text)
             if not _quoted_name(passage.text, match.start())
         ]

@@ -68,6 +68,7 @@ def _extract(document: Document) -> Disclosure:
         glossary=glossary(find(root, "名词解释")),
         notes=tuple(notes),
         passages=tuple(Passage(p.text.strip(), p.source) for p in document.paragraphs if p.text.strip()),
+        cell_texts=cell_texts(document),
         source_format=document.format,
     )
 
@@ -76,6 +77,20 @@ def _with_listed_empty(read: Narrative, document: Document) -> Narrative:
     """The narrative's empty-statement notes and those a contents table declares."""
     listed = other_matters.listed_empty(document.tables, statement_key)
     return replace(read, empty_statements=read.empty_statements + listed) if listed else read
+
+
+_CHINESE_RE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def cell_texts(document: Document) -> tuple[Passage, ...]:
+    """The prose of the document's table cells: a cell's lines joined, fifteen Chinese characters or more."""
+    return tuple(
+        Passage(text, cell.source)
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+        if len(_CHINESE_RE.findall(text := cell.text.replace("\n", ""))) >= 15
+    )
 
 
 def narrative_of(root: Section, department: str | None = None) -> Narrative:

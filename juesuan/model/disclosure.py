@@ -119,6 +119,8 @@ class Disclosure:
         source_format: the reader that produced it (``text``, ``pdf`` …). Grids from text,
             DOCX, XLSX and HTML are read cell for cell; PDF grids are reconstructed from
             positions, so their readings are checked before they are trusted.
+        cell_texts: the prose inside tables (a project's goals, an indicator's wording: cells of
+            fifteen Chinese characters or more), for the wording rules that read a cell whole.
         units: when the document carries several units' disclosures (a department and its
             units, each with its own statements), each unit's part extracted on its own, in
             the document's order; the checks judge each part by itself. Empty for one unit.
@@ -140,4 +142,5 @@ class Disclosure:
     notes: tuple[ExtractionNote, ...] = ()
     passages: tuple[Passage, ...] = ()
     source_format: str = ""
+    cell_texts: tuple[Passage, ...] = ()
     units: tuple[Disclosure, ...] = ()

@@ -23,6 +23,7 @@ HEAD = "测试局2026年部门预算\n一、收支预算总体情况\n"
         ("主要原因是一是人员增加，二是政策调整。", True),
         ("主要原因是：一是人员增加，二是政策调整。", False),
         ("本部门主管的的专项资金。", True),
+        ("发生违法决策、违法行政行为为0。", False),  # two words meeting, not a doubled word
     ],
 )
 def test_incomplete_wording(checker: Checker, sentence: str, caught: bool) -> None:
@@ -56,3 +57,16 @@ def test_drafting_notes_of_a_document_are_one_finding_quoting_each(checker: Chec
 )
 def test_a_budgets_count_dated_after_its_preparation(checker: Checker, sentence: str, caught: bool) -> None:
     assert bool(checker.flat(HEAD + sentence + "\n", "YEAR-001")) is caught
+
+
+def test_the_prose_of_a_table_cell_is_read_too(checker: Checker) -> None:
+    """湖州's 项目支出绩效表: "过节按时发f补贴" in an indicator's cell."""
+    from tests.builders import table
+
+    cells = table(
+        [
+            ["项目名称", "年度目标"],
+            ["军休服务", "服务军休干部，发放军休干部工资，过节按时发f补贴，做好医疗保健工作"],
+        ]
+    )
+    assert checker.flat(HEAD + "项目支出绩效目标表\n" + cells + "\n", "TEXT-005") != []
