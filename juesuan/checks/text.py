@@ -80,9 +80,11 @@ def check_text_hygiene(disclosure: Disclosure, settings: Settings) -> Iterator[Y
         if not problems:
             yield Checked()
             continue
-        for problem in problems:
-            yield Violation(
-                Source(source.file, source.page, source.line, text=text[:60], offset=source.offset),
-                {"problem": problem, "excerpt": text[:40] + ("…" if len(text) > 40 else "")},
-                section="文字",
-            )
+        yield Violation(  # one paragraph, one finding: its placeholders and slips together
+            Source(source.file, source.page, source.line, text=text[:60], offset=source.offset),
+            {
+                "problem": "；".join(dict.fromkeys(problems)),
+                "excerpt": text[:40] + ("…" if len(text) > 40 else ""),
+            },
+            section="文字",
+        )

@@ -199,7 +199,7 @@ def basic_by_economic_code(name: str) -> str:
 EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     "TEXT-002": (
         "一、收入支出决算总体情况说明\nXX局2021年度本年收入10.00万元，，比上年下降（增长）5.00%。\n",
-        [("warning", 2), ("warning", 2), ("warning", 2)],
+        [("warning", 2)],
         "一、收入支出决算总体情况说明\n测试局2021年度本年收入10.00万元，比上年下降5.00%（含上年结转）。\n",
     ),
     "CODE-004": (
