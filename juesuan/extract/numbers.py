@@ -74,3 +74,33 @@ def unwrapped_figure(text: str) -> str:
     if not AMOUNT_RE.fullmatch(joined) or "." not in joined or re.fullmatch(r"-?[\d,]*\.\d{2}", first):
         return text
     return joined
+
+
+_CHINESE_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+#: A count written in Chinese numerals up to 99 ("三", "十二", "二十", "三十五").
+CHINESE_COUNT = r"[一二两三四五六七八九十]{1,3}"
+
+
+def chinese_count(text: str) -> int | None:
+    """The value of a count in Chinese numerals up to 99 ("十二" → 12), None when it is not one."""
+    if not text or any(c not in _CHINESE_DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return _CHINESE_DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if "十" in units or len(tens) > 1 or len(units) > 1:
+        return None
+    return (_CHINESE_DIGITS[tens] if tens else 1) * 10 + (_CHINESE_DIGITS[units] if units else 0)

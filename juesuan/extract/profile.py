@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from juesuan.document import Paragraph
 from juesuan.extract.keys import HEADCOUNT_KEYS, key_of
 from juesuan.extract.narrative import groups, mentions_of, scan_once, stated
+from juesuan.extract.numbers import CHINESE_COUNT, chinese_count
 from juesuan.extract.sections import Section
 from juesuan.model.disclosure import Profile
 from juesuan.model.figures import Breakdown, Figure
 
 _LIST_ITEM_RE = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、)\s*")
 _DIVISIONS_RE = re.compile(
-    r"(?:下设|内设)(?:机构)?(?P<count>\d+)个(?:内设机构|科室|处室|职能科室|部门|机构)?[，,]?"
+    rf"(?:下设|内设)(?:机构)?(?P<count>\d+|{CHINESE_COUNT})个(?:内设机构|科室|处室|职能科室|部门|机构)?[，,]?"
     r"(?:分别)?(?:是|为|包括)?[:：]?(?P<names>[^。；;]*)"
 )
 _NO_SUBORDINATE_RE = re.compile(r"无下属(?:预算)?单位|没有下属(?:预算)?单位")
@@ -34,15 +36,14 @@ def profile(functions: Section | None, structure: Section | None) -> Profile:
         match = _DIVISIONS_RE.search(text)
         if match and (listed := _listed_names(match["names"])) is not None:
             divisions = listed
-            count_figure = next(
+            divisions_count = next(
                 (
                     m.figure
                     for m in scan_once(paragraph)
                     if m.figure.unit == "个" and m.start <= match.start("count") < m.end
                 ),
-                None,
+                _chinese_count(paragraph, match),
             )
-            divisions_count = count_figure
         for mention in scan_once(paragraph):
             if mention.figure.unit == "个" and "单位" in mention.label and subordinate is None:
                 subordinate = mention.figure
@@ -84,6 +85,15 @@ def _listed_names(text: str) -> tuple[str, ...] | None:
         ):
             return tuple(kept)
     return None
+
+
+def _chinese_count(paragraph: Paragraph, match: re.Match[str]) -> Figure | None:
+    """ "下设三个科室": the count in Chinese numerals, as a figure at its place."""
+    value = chinese_count(match["count"])
+    if value is None:
+        return None
+    source = paragraph.source_at(match.start("count"), match.end("count") + 1)
+    return Figure(value=Decimal(value), unit="个", source=source, decimals=0)
 
 
 def _headcount(structure: Section | None) -> Breakdown | None:

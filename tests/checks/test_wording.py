@@ -70,3 +70,9 @@ def test_the_prose_of_a_table_cell_is_read_too(checker: Checker) -> None:
         ]
     )
     assert checker.flat(HEAD + "项目支出绩效目标表\n" + cells + "\n", "TEXT-005") != []
+
+
+def test_divisions_counted_in_chinese_numerals(checker: Checker) -> None:
+    text = "二、机构设置\n本单位下设三个科室，分别是：办公室、业务科、财务科、信息科。\n"
+    assert checker.flat(text, "COUNT-001") != []
+    assert checker.flat(text.replace("三个", "四个"), "COUNT-001") == []

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from juesuan.extract.numbers import decimals_of, normalize_digits, parse_decimal, unwrapped_figure
+from juesuan.extract.numbers import (
+    chinese_count,
+    decimals_of,
+    normalize_digits,
+    parse_decimal,
+    unwrapped_figure,
+)
 
 
 def test_placeholders_mean_zero() -> None:
@@ -56,3 +63,31 @@ def test_a_figure_wrapped_anywhere_in_a_narrow_column_reads_whole(cents: int, sp
 def test_figures_stacked_in_one_cell_are_not_joined() -> None:
     assert unwrapped_figure("100.00\n200.00") == "100.00\n200.00"
     assert unwrapped_figure("100\n200") == "100\n200"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("三", 3),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("三十五", 35),
+        ("两", 2),
+        ("十十", None),
+        ("五五", None),
+        ("", None),
+    ],
+)
+def test_chinese_counts(text: str, value: int | None) -> None:
+    assert chinese_count(text) == value
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_chinese_counts_round_trip(number: int) -> None:
+    digits = "一二三四五六七八九"
+    tens, units = divmod(number, 10)
+    text = ("" if tens == 0 else ("" if tens == 1 else digits[tens - 1]) + "十") + (
+        digits[units - 1] if units else ""
+    )
+    assert chinese_count(text) == number
