@@ -9,10 +9,15 @@ one, one unit's figures would be compared with another's. This module tells the 
 A part is found by what the document prints, never guessed:
 - the organisation named on the statements' form lines ("部门名称：深圳市财政局（本级）",
   "单位名称：…", "编制单位：…"), when two or more organisations each label a statement;
-- else, a statement series that starts again: a second 收支总表 after the first one's series.
-Narrative between statements goes to the unit it names most (a unit's name inside another's,
-"福州市公安局" in "福州市公安局文职人员管理中心", counts for the longer one only), else to the
-unit whose statements follow it.
+- else, a statement series that starts again: a second 收支总表 after the first one's series;
+- the narrative's own sections headed by a unit's name (深圳: "一、深圳市生态环境局（本级）",
+  "二、深圳市饮用水源保护管理办公室" …, each with that unit's 预算 and 项目支出);
+- with no statements to tell them apart, cover pages naming different organisations.
+Narrative between two units' statements goes to the unit whose cover starts in it (a cover is
+the top of a page, short lines reading "…部门预算", not the running header of the unit before),
+else to the unit it names most (a unit's name inside another's, "福州市公安局" in
+"福州市公安局文职人员管理中心", counts for the longer one only), else to a part of its own,
+compared with no unit's statements: a doubtful attribution never becomes a comparison.
 """
 
 from __future__ import annotations
@@ -39,7 +44,8 @@ class UnitPart:
     """One unit's part of a document.
 
     Attributes:
-        name: the organisation as its statements' form lines print it ("" when they do not).
+        name: the organisation as its form lines, its section heading or its cover print it
+            ("" when none does).
         document: the part's blocks, in the document's order, each keeping its place.
     """
 
