@@ -156,6 +156,7 @@ def _total_tie(
 def check_statement_ties(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """The same figure in two statements is the same."""
     found = False
+    cents: dict[tuple[str, str], list[Violation]] = {}
     for first, second, label, first_where, second_where in _pairs(disclosure, settings):
         found = True
         if "不应超过" in label:
@@ -174,9 +175,28 @@ def check_statement_ties(disclosure: Disclosure, settings: Settings) -> Iterator
                 "报表之间",
             )
             continue
-        yield _compare(first, second, label, first_where, second_where, "报表之间")
+        verdict = _compare(first, second, label, first_where, second_where, "报表之间")
+        if isinstance(verdict, Violation) and verdict.severity is Severity.WARNING:
+            cents.setdefault((first_where, second_where), []).append(verdict)
+        else:
+            yield verdict
+    yield from (group[0] if len(group) == 1 else _cent_gaps(group) for group in cents.values())
     if not found:
         yield NotApplicable("没有可相互对照的报表")
+
+
+def _cent_gaps(group: list[Violation]) -> Violation:
+    """Several one-cent gaps between the same two statements: one fact, the two tables rounded
+    from 元 by different paths (上海: 卫生健康支出 236.63/236.64, 城乡社区支出 3845.25/3845.24)."""
+    first = group[0]
+    items = "、".join(f"{v.values['label']}{v.values['first']}/{v.values['second']}" for v in group)
+    return Violation(
+        first.source,
+        {**first.values, "label": f"{first.values['label']}等{len(group)}项（{items}）"},
+        tuple(dict.fromkeys(s for v in group for s in (*v.evidence, v.source) if s != first.source)),
+        Severity.WARNING,
+        first.section,
+    )
 
 
 def _narrative_pairs(

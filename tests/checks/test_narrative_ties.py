@@ -5,8 +5,11 @@ from __future__ import annotations
 from tests.builders import table
 from tests.checks.test_statement_rules import (
     HEADER,
+    ROWS,
+    SUMMARY_SIDES,
     expenditure,
     statement_text,
+    summary,
 )
 from tests.conftest import Checker
 
@@ -158,3 +161,17 @@ def test_basic_spending_in_a_budget_overview_is_either_funds_figure(checker: Che
     assert checker.flat(_basic_in_overview("58.00", True), "NARR-004") != []
     # without the 一般公共预算 statement it may be that fund's figure: not compared
     assert checker.flat(_basic_in_overview("58.00", False), "NARR-004") == []
+
+
+def test_one_cent_gaps_between_the_same_two_statements_are_one_finding(checker: Checker) -> None:
+    """上海: 卫生健康支出 236.63/236.64 and 城乡社区支出 3845.25/3845.24, two tables rounded apart."""
+    rows = [list(r) for r in SUMMARY_SIDES]
+    rows[2][3], rows[3][3], rows[2][1], rows[4][1], rows[4][3] = (
+        "80.01",
+        "19.99",
+        "100.00",
+        "100.00",
+        "100.00",
+    )
+    found = checker.flat(summary(rows) + "\n" + expenditure(ROWS), "XTAB-001")
+    assert [severity for _, severity, _ in found] == ["warning"]
