@@ -10,8 +10,8 @@ import pytest
 
 from benchmarks.known_errors import KNOWN, recall
 
-#: Rows of known-errors.csv found (45 of 97 when this floor was set).
-FLOOR = 45
+#: Rows of known-errors.csv found (46 of 97 when this floor was set).
+FLOOR = 46
 #: Sure error rows found.
 SURE_FLOOR = 13
 

@@ -100,6 +100,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     wording.check_empty_reasons,
     wording.check_incomplete_wording,
     wording.check_dates_past_preparation,
+    wording.check_department_names,
 )
 
 

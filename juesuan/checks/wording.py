@@ -210,3 +210,51 @@ def _each_match(
             continue
         quoted = "”“".join(dict.fromkeys(quote(m, passage.text) for m in matches))
         yield Violation(_quoted(passage, quoted), {"text": quoted}, section="文字")
+
+
+#: A line titling the document: "上海市规划和自然资源局 2024 年度部门决算表".
+_TITLE_LINE_RE = re.compile(
+    r"^(?P<org>\S{3,40}?)20\d{2}年度?(?:部门|单位)(?:综合)?(?:预算|决算)(?:表|公开|信息公开)?$"
+)
+
+
+@rule(
+    id="TEXT-006",
+    severity=Severity.WARNING,
+    title="单位名称与本单位不一致",
+    template="文中写“{printed}”，本单位是“{department}”",
+    tags=("text", "hygiene"),
+    doc="文中与本单位名称只差一个字的写法（“规划与自然资源局”之于“规划和自然资源局”）多为笔误。",
+)
+def check_department_names(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """The department's name is written as the department's."""
+    department = re.sub(r"\s", "", disclosure.department)
+    if len(department) < 5 or not disclosure.passages:
+        yield NotApplicable("未识别出本单位名称")
+        return
+    seen: set[str] = set()
+    for passage in disclosure.passages:
+        text = re.sub(r"\s", "", passage.text)
+        for printed in _other_names(text, department):
+            if printed not in seen:
+                seen.add(printed)
+                yield Violation(
+                    _quoted(passage, printed), {"printed": printed, "department": department}, section="文字"
+                )
+    yield Checked()
+
+
+def _other_names(text: str, department: str) -> Iterator[str]:
+    """Near-misses of ``department``'s name: its length, its first three and last characters, one
+    other character between. An abbreviation ("省检察院") or the superior department is not one."""
+    head, tail, size = department[:3], department[-1], len(department)
+    start = text.find(head)
+    while start >= 0:
+        window = text[start : start + size]
+        if (
+            len(window) == size
+            and window[-1] == tail
+            and sum(a != b for a, b in zip(window, department, strict=True)) == 1
+        ):
+            yield window
+        start = text.find(head, start + 1)

@@ -76,3 +76,9 @@ def test_divisions_counted_in_chinese_numerals(checker: Checker) -> None:
     text = "二、机构设置\n本单位下设三个科室，分别是：办公室、业务科、财务科、信息科。\n"
     assert checker.flat(text, "COUNT-001") != []
     assert checker.flat(text.replace("三个", "四个"), "COUNT-001") == []
+
+
+def test_the_departments_name_written_one_character_off(checker: Checker) -> None:
+    text = "上海市普陀区规划和自然资源局2024年部门决算\n一、部门职责\n上海市普陀区规划与自然资源局负责全区规划工作。\n"
+    assert checker.flat(text, "TEXT-006") != []
+    assert checker.flat(text.replace("规划与", "规划和"), "TEXT-006") == []
