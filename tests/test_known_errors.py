@@ -10,8 +10,8 @@ import pytest
 
 from benchmarks.known_errors import KNOWN, recall
 
-#: Rows of known-errors.csv found (46 of 97 when this floor was set).
-FLOOR = 46
+#: Rows of known-errors.csv found (47 of 97 when this floor was set).
+FLOOR = 47
 #: Sure error rows found.
 SURE_FLOOR = 13
 

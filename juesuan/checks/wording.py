@@ -35,6 +35,7 @@ INCOMPLETE = (
     (re.compile(r"上一度"), "“上一度”缺字（上一年度）"),
     (re.compile(r"主要原因(?:是|为)一是"), "“主要原因是一是”语句不通"),
     (re.compile(r"\d[\d,]*\.\d+\.\d+\s*(?:万元|元)"), "数字格式有误"),
+    (re.compile(r"（[^（）()]{0,20}\)|\([^（）()]{0,20}）"), "括号全角与半角混用"),
 )
 #: A lowercase Latin letter alone between Chinese characters ("发f补贴").
 STRAY_LETTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])[a-z](?=[\u4e00-\u9fff])")
@@ -109,7 +110,7 @@ def check_empty_reasons(disclosure: Disclosure, settings: Settings) -> Iterator[
     tags=("text", "hygiene"),
     doc=(
         "“增长13.95。”缺百分号，“0.39万（”缺“元”，“比上年1.43万元”缺“增加/减少”，"
-        "“较上一度”缺字，“1,541.50.00元”数字格式有误；另有字间夹杂的单个英文字母（“发f补贴”）和重叠的虚词（“的的”）。"
+        "“较上一度”缺字，“1,541.50.00元”数字格式有误，“（款)”括号全角与半角混用；另有字间夹杂的单个英文字母（“发f补贴”）和重叠的虚词（“的的”）。"
     ),
 )
 def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
@@ -132,7 +133,7 @@ def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iter
             (passage, match)
             for passage in (*disclosure.passages, *disclosure.cell_texts)  # a table's prose too
             for match in pattern.finditer(passage.text)
-            if not _quoted_name(passage.text, match.start())
+            if pattern is not STRAY_LETTER_RE or not _quoted_name(passage.text, match.start())
         ]
         if not places:
             yield Checked()
