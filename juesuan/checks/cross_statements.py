@@ -82,10 +82,8 @@ def _pairs(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure,
     if summary is not None and expenditure is not None:
         yield from _total_tie(summary, expenditure, "expenditure", ("合计",))
     # Rows by unit (a code printed under each unit): which 205 is meant, no code alone can say.
-    if expenditure is not None and expenditure.codes_repeat:
-        expenditure = None
-    if general is not None and general.codes_repeat:
-        general = None
+    expenditure = expenditure if expenditure is not None and not expenditure.codes_repeat else None
+    general = general if general is not None and not general.codes_repeat else None
     if summary is not None and expenditure is not None:
         classes = {_name(r.name): r for r in expenditure.rows if r.code and len(r.code) == 3}
         for row in summary.rows:
@@ -109,6 +107,14 @@ def _pairs(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure,
                     )
 
 
+def _summary_total(summary: Statement | None, pattern: str, side: str) -> Figure | None:
+    """The total of the summary's first row on ``side`` whose name matches ``pattern``."""
+    if summary is None:
+        return None
+    row = next((r for r in summary.rows if r.side == side and re.search(pattern, r.name)), None)
+    return first_value(row, "total")
+
+
 def _total_tie(
     summary: Statement, statement: Statement, side: str, total_names: tuple[str, ...]
 ) -> Iterator[tuple[Figure, Figure, str, str, str]]:
@@ -119,17 +125,9 @@ def _total_tie(
     word = "收入" if side == "income" else "支出"
     current, overall = f"本年{word}合计", f"{word}总计"
     total = first_value(next((r for r in statement.rows if r.name in total_names), None), "total")
+    order = [(overall, "总计"), (current, current)] if carried else [(current, current), (overall, "总计")]
     found = [
-        (label, figure)
-        for label, pattern in (
-            [(overall, "总计"), (current, current)] if carried else [(current, current), (overall, "总计")]
-        )
-        if (
-            figure := first_value(
-                next((r for r in summary.rows if r.side == side and pattern in r.name), None), "total"
-            )
-        )
-        is not None
+        (label, f) for label, pattern in order if (f := _summary_total(summary, pattern, side)) is not None
     ]
     if total is None or not found:
         return
@@ -208,23 +206,21 @@ def _narrative_pairs(
     general = statement_of(disclosure, "general_budget_expenditure", settings)
     basic = statement_of(disclosure, "basic_expenditure", settings)
 
-    def summary_row(pattern: str, side: str) -> Figure | None:
-        if summary is None:
-            return None
-        row = next((r for r in summary.rows if r.side == side and re.search(pattern, r.name)), None)
-        return first_value(row, "total")
-
     candidates: list[tuple[StatedAmount | None, Figure | None, str]] = [
-        (narrative.overview.income_total, summary_row(r"本年收入合计", "income"), "收支总表"),
-        (narrative.overview.expenditure_total, summary_row(r"本年支出合计", "expenditure"), "收支总表"),
+        (narrative.overview.income_total, _summary_total(summary, r"本年收入合计", "income"), "收支总表"),
+        (
+            narrative.overview.expenditure_total,
+            _summary_total(summary, r"本年支出合计", "expenditure"),
+            "收支总表",
+        ),
         (
             narrative.income.total if narrative.income else None,
-            summary_row(r"本年收入合计", "income"),
+            _summary_total(summary, r"本年收入合计", "income"),
             "收支总表",
         ),
         (
             narrative.expenditure.total if narrative.expenditure else None,
-            summary_row(r"本年支出合计", "expenditure"),
+            _summary_total(summary, r"本年支出合计", "expenditure"),
             "收支总表",
         ),
     ]

@@ -12,9 +12,8 @@ from collections.abc import Iterator
 
 from juesuan.checks.registry import Checked, NotApplicable, Violation, Yield, rule
 from juesuan.findings import Severity
-from juesuan.model.disclosure import Disclosure
+from juesuan.model.disclosure import Disclosure, Passage
 from juesuan.settings import Settings
-from juesuan.source import Source
 
 PLACEHOLDER_RE = re.compile(
     r"(?<![A-Za-z])(?:XX|xx|××|ＸＸ|X{3,}|\*{3,})(?![A-Za-z])|（增长）|（减少）|（下降）|（增加）"
@@ -33,14 +32,20 @@ _CELL_GAP_RE = re.compile(r"[\u4e00-\u9fff，、”》）] [\u4e00-\u9fff“《�
 _TABLE_TOKEN_RE = re.compile(r"\d\.\d{4,}|\d{8,}[A-Z]\d+")
 
 
+def _brackets(text: str) -> str:
+    """The text as its brackets are counted: no list numbers, half- and full-width alike."""
+    return LIST_MARKER_RE.sub("", text).replace("(", "（").replace(")", "）")
+
+
 def _balanced(text: str, opening: str, closing: str) -> bool:
-    text = LIST_MARKER_RE.sub("", text).replace("(", "（").replace(")", "）")
+    text = _brackets(text)
     return text.count(opening) == text.count(closing)
 
 
-def _problems(text: str, around: str = "") -> list[str]:
+def _problems(text: str, around: tuple[Passage, ...] = ()) -> list[str]:
     """What is unfinished in ``text``; a pair that closes in the passages ``around`` it (a cell's
-    text wrapped onto the next line, a sentence continued over a page) is not unbalanced."""
+    text wrapped onto the next line, a sentence continued over a page) is not unbalanced. The
+    text around is read only for a pair that does not close in ``text``."""
     found: list[str] = []
     for match in PLACEHOLDER_RE.finditer(text):
         found.append(f"未填写的占位符或模板文字“{match.group(0)}”")
@@ -51,8 +56,10 @@ def _problems(text: str, around: str = "") -> list[str]:
     # other cells; a figure to six decimals or a project code says the same.
     tabular = len(_CELL_GAP_RE.findall(text)) >= 2 or _TABLE_TOKEN_RE.search(text) is not None
     for opening, closing in PAIRS if complete and not tabular else ():
-        if not _balanced(text, opening, closing) and not (around and _balanced(around, opening, closing)):
-            bare = LIST_MARKER_RE.sub("", text).replace("(", "（").replace(")", "）")
+        if not _balanced(text, opening, closing) and not (
+            around and _balanced("".join(p.text for p in around), opening, closing)
+        ):
+            bare = _brackets(text)
             found.append(f"“{opening}”{bare.count(opening)}个而“{closing}”{bare.count(closing)}个，不配对")
     return found
 
@@ -75,13 +82,13 @@ def check_text_hygiene(disclosure: Disclosure, settings: Settings) -> Iterator[Y
         return
     passages = disclosure.passages
     for index, passage in enumerate(passages):
-        text, source = passage.text, passage.source
-        problems = _problems(text, "".join(p.text for p in passages[max(0, index - 6) : index + 7]))
+        text = passage.text
+        problems = _problems(text, passages[max(0, index - 6) : index + 7])
         if not problems:
             yield Checked()
             continue
         yield Violation(  # one paragraph, one finding: its placeholders and slips together
-            Source(source.file, source.page, source.line, text=text[:60], offset=source.offset),
+            passage.source.with_text(text[:60]),
             {
                 "problem": "；".join(dict.fromkeys(problems)),
                 "excerpt": text[:40] + ("…" if len(text) > 40 else ""),

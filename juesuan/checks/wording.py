@@ -8,14 +8,13 @@ pattern is a form of words, never a particular document's sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 from juesuan.checks.registry import Checked, NotApplicable, Violation, Yield, rule
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure, Passage
 from juesuan.settings import Settings
-from juesuan.source import Source
 
 #: Notes to the drafter that should have been deleted before publishing.
 DRAFTING_RE = re.compile(
@@ -44,11 +43,6 @@ STRAY_LETTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])[a-z](?=[\u4e00-\u9fff])")
 DOUBLED_WORD_RE = re.compile(r"的的|等等等")
 #: A half-width comma between Chinese words ("高质量发展,为"): Chinese text takes "，".
 HALF_WIDTH_COMMA_RE = re.compile(r"(?<=[\u4e00-\u9fff]),|,(?=\s*[\u4e00-\u9fff])")
-
-
-def _quoted(passage: Passage, text: str) -> Source:
-    where = passage.source
-    return Source(where.file, where.page, where.line, text=text, offset=where.offset)
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
@@ -80,7 +74,7 @@ def check_drafting_notes(disclosure: Disclosure, settings: Settings) -> Iterator
     quoted = "”“".join(dict.fromkeys(text for _, text in notes))
     pages = sorted({p.source.page for p, _ in notes if p.source.page is not None})
     where = f"（第{'、'.join(str(p) for p in pages)}页）" if len(pages) > 1 else ""
-    yield Violation(_quoted(notes[0][0], quoted), {"text": quoted, "where": where}, section="文字")
+    yield Violation(notes[0][0].source.with_text(quoted), {"text": quoted, "where": where}, section="文字")
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -98,8 +92,17 @@ def _clause(text: str, start: int, end: int) -> str:
     doc="“主要原因是。”“主要用于。”：句子到此结束，原因或用途留空未填。",
 )
 def check_empty_reasons(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
-    """A reason or a use announced and never given."""
-    yield from _each_match(disclosure, EMPTY_REASON_RE, lambda m, text: _excerpt(text, m.start(), m.end()))
+    """A reason or a use announced and never given: one finding a paragraph, quoting each."""
+    if not disclosure.passages:
+        yield NotApplicable("没有读到说明文字")
+        return
+    for passage in disclosure.passages:
+        quotes = [_excerpt(passage.text, m.start(), m.end()) for m in EMPTY_REASON_RE.finditer(passage.text)]
+        if not quotes:
+            yield Checked()
+            continue
+        quoted = "”“".join(dict.fromkeys(quotes))
+        yield Violation(passage.source.with_text(quoted), {"text": quoted}, section="文字")
 
 
 @rule(
@@ -148,7 +151,7 @@ def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iter
             quoted = _excerpt(passage.text, match.start(), match.end())
             more = f"（共{len(group)}处）" if len(group) > 1 else ""
             yield Violation(
-                _quoted(passage, quoted), {"problem": problem + more, "text": quoted}, section="文字"
+                passage.source.with_text(quoted), {"problem": problem + more, "text": quoted}, section="文字"
             )
 
 
@@ -194,29 +197,7 @@ def check_dates_past_preparation(disclosure: Disclosure, settings: Settings) -> 
                 "year": str(year),
                 "previous": str(year - 1),
             }
-            yield Violation(_quoted(passage, match.group(0)), values, section="文字")
-
-
-def _each_match(
-    disclosure: Disclosure, pattern: re.Pattern[str], quote: Callable[[re.Match[str], str], str]
-) -> Iterator[Yield]:
-    """One finding a paragraph, quoting (by ``quote``) every match of ``pattern`` in it."""
-    if not disclosure.passages:
-        yield NotApplicable("没有读到说明文字")
-        return
-    for passage in disclosure.passages:
-        matches = list(pattern.finditer(passage.text))
-        if not matches:
-            yield Checked()
-            continue
-        quoted = "”“".join(dict.fromkeys(quote(m, passage.text) for m in matches))
-        yield Violation(_quoted(passage, quoted), {"text": quoted}, section="文字")
-
-
-#: A line titling the document: "上海市规划和自然资源局 2024 年度部门决算表".
-_TITLE_LINE_RE = re.compile(
-    r"^(?P<org>\S{3,40}?)20\d{2}年度?(?:部门|单位)(?:综合)?(?:预算|决算)(?:表|公开|信息公开)?$"
-)
+            yield Violation(passage.source.with_text(match.group(0)), values, section="文字")
 
 
 @rule(
@@ -240,7 +221,9 @@ def check_department_names(disclosure: Disclosure, settings: Settings) -> Iterat
             if printed not in seen:
                 seen.add(printed)
                 yield Violation(
-                    _quoted(passage, printed), {"printed": printed, "department": department}, section="文字"
+                    passage.source.with_text(printed),
+                    {"printed": printed, "department": department},
+                    section="文字",
                 )
     yield Checked()
 
