@@ -9,10 +9,9 @@ findings of one document and, for every rule, what came of it (:class:`RuleOutco
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import PurePath
 
@@ -193,7 +192,7 @@ def merged(file: str, reports: list[tuple[str, Report]]) -> Report:
     is its worst over the parts, its count the sum, its reasons all of theirs.
     """
     findings = tuple(
-        dataclasses.replace(f, section=f"{unit}：{f.section}" if unit and f.section else unit or f.section)
+        replace(f, section=f"{unit}：{f.section}" if unit and f.section else unit or f.section)
         for unit, report in reports
         for f in report.findings
     )

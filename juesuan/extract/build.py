@@ -75,7 +75,7 @@ def _extract(document: Document) -> Disclosure:
 
 def _with_listed_empty(read: Narrative, document: Document) -> Narrative:
     """The narrative's empty-statement notes and those a contents table declares."""
-    listed = other_matters.listed_empty(document.tables, statement_key)
+    listed = other_matters.listed_empty(document.tables)
     return replace(read, empty_statements=read.empty_statements + listed) if listed else read
 
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from juesuan.document import Paragraph, Table
@@ -20,6 +19,7 @@ from juesuan.extract.narrative import (
     stated,
 )
 from juesuan.extract.sections import Section
+from juesuan.extract.statement_titles import statement_key
 from juesuan.model.figures import Breakdown, Figure, StatedAmount
 from juesuan.model.narrative import (
     EmptyStatementNote,
@@ -138,9 +138,7 @@ def empty_statement(section: Section | None, statement: str) -> EmptyStatementNo
     return None
 
 
-def listed_empty(
-    tables: tuple[Table, ...], key_of: Callable[[str], str | None]
-) -> tuple[EmptyStatementNote, ...]:
+def listed_empty(tables: tuple[Table, ...]) -> tuple[EmptyStatementNote, ...]:
     """Statements a contents table declares empty: "表9 | …政府性基金收支表 | 是 | 不涉及" under
     "报表 | 报表名称 | 是否空表 | 公开空表理由" (西安)."""
     found: list[EmptyStatementNote] = []
@@ -153,7 +151,7 @@ def listed_empty(
             texts = [re.sub(r"\s", "", t) for t in row.texts]
             if flag >= len(texts) or texts[flag] != "是":
                 continue
-            key = next((k for t in texts[:flag] if (k := key_of(t)) is not None), None)
+            key = next((k for t in texts[:flag] if (k := statement_key(t)) is not None), None)
             if key is not None:
                 found.append(EmptyStatementNote(statement=key, text="".join(texts), source=row.source))
     return tuple(found)

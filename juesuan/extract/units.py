@@ -111,10 +111,9 @@ def _by_covers(document: Document) -> list[UnitPart]:
 
 def _cover_name(title: str) -> str:
     """The organisation a cover's title names ("2026年北京市医疗保障局部门预算": 北京市医疗保障局)."""
-    name = re.sub(
-        r"^20\d{2}年度?|(?:20\d{2}年度?)?(?:部门|单位)(?:综合)?(?:预算|决算)(?:信息)?(?:公开)?$", "", title
-    )
-    return organisation_label(re.sub(r"^20\d{2}年度?", "", name)) or ""
+    name = re.sub(r"^20\d{2}年度?", "", title)
+    name = re.sub(r"(?:20\d{2}年度?)?(?:部门|单位)(?:综合)?(?:预算|决算)(?:信息)?(?:公开)?$", "", name)
+    return organisation_label(name) or ""
 
 
 def _statement_starts(document: Document) -> list[_Start]:
@@ -127,8 +126,8 @@ def _statement_starts(document: Document) -> list[_Start]:
             key = statement_key(text) if len(text) <= 60 else None
             if key is not None:
                 pending = _Start(index, key)
-            elif pending is not None and (match := _FORM_LABEL_RE.search(re.sub(r"\s", "", text))):
-                pending.name = organisation_label(match["name"]) or pending.name
+            elif pending is not None and (name := _form_name(text)):
+                pending.name = name
             elif _not_statement(text):
                 pending = None  # a title listed in the contents, followed by text, not by its table
             continue
@@ -141,11 +140,14 @@ def _statement_starts(document: Document) -> list[_Start]:
 
 
 def _name_in(table: Table) -> str:
-    for row in table.rows[:3]:
-        for text in row.texts:
-            if (match := _FORM_LABEL_RE.search(re.sub(r"\s", "", text))) is not None:
-                return organisation_label(match["name"]) or ""
-    return ""
+    """The organisation a form line in the table's first rows names (spreadsheet exports)."""
+    return next((name for row in table.rows[:3] for text in row.texts if (name := _form_name(text))), "")
+
+
+def _form_name(text: str) -> str:
+    """The organisation a form line ("部门名称：深圳市财政局（本级）") names, or ""."""
+    match = _FORM_LABEL_RE.search(re.sub(r"\s", "", text))
+    return (organisation_label(match["name"]) or "") if match else ""
 
 
 def _labels(starts: list[_Start]) -> list[str] | None:
@@ -227,13 +229,12 @@ def _unit_sections(document: Document, starts: list[_Start]) -> list[tuple[int, 
         if match is None:
             continue
         number = match["number"]
-        style = "part" if number.startswith("第") else "（" if number[0] in "（(" else "、"
-        headings.append((index, style, match["title"] if style != "part" else ""))
-    named = Counter(style for _, style, title in headings if _unit_name(title, placed=True))
-    chosen = next((s for s, count in named.most_common() if count >= 2), None)
-    if chosen is None:
+        numbering = "part" if number.startswith("第") else "（" if number[0] in "（(" else "、"
+        headings.append((index, numbering, match["title"] if numbering != "part" else ""))
+    named = Counter(numbering for _, numbering, title in headings if _unit_name(title, placed=True))
+    style = next((s for s, count in named.most_common() if count >= 2), None)
+    if style is None:
         return []
-    style = chosen
     # among two placed units' headings, an organisation's name unplaced is a unit's too ("深圳鹏城技师学院")
     headings = [(i, s, _unit_name(title, placed=False) if s == style else "") for i, s, title in headings]
     statement_blocks = [start.index for start in starts]
