@@ -37,6 +37,7 @@ SECTION_NAMES = {
     "item_amounts": "说明中的支出科目",
     "stated_totals": "说明中的收支总数",
     "year_on_year": "说明中的增减变化",
+    "listed_shares": "说明中的占比",
 }
 
 

@@ -129,7 +129,11 @@ def narrative_of(root: Section, department: str | None = None) -> Narrative:
         stated_totals=narrative_totals.stated_totals(text, department),
     )
     taken = stated_sources(read)
-    return replace(read, year_on_year=narrative_totals.year_on_year(text, taken))
+    return replace(
+        read,
+        year_on_year=narrative_totals.year_on_year(text, taken),
+        listed_shares=narrative.listed_shares(text),
+    )
 
 
 def kind_of(document: Document) -> str | None:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from juesuan.document import Paragraph
 from juesuan.extract.numbers import NUMBER, decimals_of, parse_decimal
 from juesuan.model.figures import BudgetComparison, Change, Figure
+from juesuan.source import Source
 
 _N = f"(?:{NUMBER})"
 _MONEY = r"万元|亿元|元"
@@ -70,6 +71,9 @@ class Mention:
         sentence: index of the sentence (split at 。) within the paragraph.
         code: a classification code printed at the start of the label, if any.
         after_marker: whether 其中/包括 precedes it in the same sentence.
+        paragraph: where its paragraph starts (a part listed below "其中：" takes the place of the
+            paragraph that ends with the marker).
+        continued: a part listed in a paragraph after the one that ends with the marker.
         share / change / budget / reason / comparison_word: what the sentence says about it.
     """
 
@@ -82,6 +86,8 @@ class Mention:
     code: str | None = None
     after_marker: bool = False
     marker: str = ""
+    paragraph: Source | None = None
+    continued: bool = False
     followed_by_etc: bool = False
     share: Figure | None = None
     change: Change | None = None
@@ -148,6 +154,7 @@ def scan(paragraph: Paragraph) -> list[Mention]:
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
         _locate_sentence(text, mention)
+        mention.paragraph = paragraph.source
     _attach(paragraph, mentions, changes, shares)
     return mentions
 
@@ -222,7 +229,9 @@ def _rate(paragraph: Paragraph, match: re.Match[str], group: str) -> Figure | No
 def _locate_sentence(text: str, mention: Mention) -> None:
     before = text[: mention.start]
     mention.sentence = before.count("。")
-    clause = before[before.rfind("。") + 1 :]
+    # the label may open with the marker itself: "，包括人员支出1487.48万元" lists 人员支出 as a part
+    opening = re.match(r"[\s，,、；;：:]*(?:主要|具体)?(?:其中|包括|分别是|分别为)", mention.raw_label)
+    clause = before[before.rfind("。") + 1 :] + (opening.group(0) if opening else "")
     found = [
         (clause.rfind(marker) + len(marker), len(marker), marker)
         for marker in PART_MARKERS

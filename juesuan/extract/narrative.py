@@ -7,15 +7,18 @@ a section that is missing or states nothing gives the model's empty value.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from juesuan.document import Paragraph
 from juesuan.extract.keys import EXPENDITURE_KEYS, INCOME_KEYS, key_of
 from juesuan.extract.mentions import Mention, scan
-from juesuan.extract.sections import Section
-from juesuan.model.figures import Breakdown, StatedAmount
-from juesuan.model.narrative import AppropriationOverview, BasicExpenditureNarrative, Overview
+from juesuan.extract.sections import Section, heading_of
+from juesuan.model.figures import Breakdown, Figure, StatedAmount
+from juesuan.model.narrative import AppropriationOverview, BasicExpenditureNarrative, ListedShare, Overview
+from juesuan.source import Source
 
 
 def mentions_of(section: Section | None, money_only: bool = True) -> list[Mention]:
@@ -45,11 +48,71 @@ def scan_once(paragraph: Paragraph) -> list[Mention]:
 
 
 def mentions_in(paragraphs: Iterable[Paragraph], money_only: bool = True) -> list[Mention]:
-    """Every figure quoted in ``paragraphs``, in order."""
+    """Every figure quoted in ``paragraphs``, in order; the items listed one per paragraph below
+    a paragraph that ends with "其中：" are parts of that paragraph's figure."""
     found: list[Mention] = []
+    listing: tuple[Source, str] | None = None  # the paragraph whose list runs on, and its marker
+    previous: Paragraph | None = None
     for paragraph in paragraphs:
-        found.extend(m for m in scan_once(paragraph) if not money_only or m.figure.is_money)
+        mentions = scan_once(paragraph)
+        if listing is not None and _lists_on(paragraph, mentions):
+            mentions = [
+                replace(m, after_marker=True, marker=listing[1], paragraph=listing[0], continued=True)
+                for m in mentions
+            ]
+            if paragraph.text.rstrip().endswith("。"):
+                listing = None
+        else:
+            listing = _list_opened(paragraph, previous, mentions)
+            if previous is not None and _LIST_AT_START_RE.match(re.sub(r"\s", "", paragraph.text)):
+                mentions = _run_on(mentions, previous.source)
+        found.extend(m for m in mentions if not money_only or m.figure.is_money)
+        if mentions or listing is None:
+            previous = paragraph
     return found
+
+
+#: "其中：" closing a paragraph (or standing alone) opens a list of one item per paragraph;
+#: opening a paragraph, it lists the parts of the figure the paragraph before closed with.
+_LIST_OPENING_RE = re.compile(r"(其中|包括|分别是|分别为)[：:，,]?$")
+_LIST_AT_START_RE = re.compile(r"^(?:其中|包括|分别是|分别为)")
+
+
+def _run_on(mentions: list[Mention], head: Source) -> list[Mention]:
+    """The parts a paragraph opens with ("其中：A x万元，B y万元"), made parts of ``head``'s paragraph."""
+    leading = 0
+    while leading < len(mentions) and mentions[leading].after_marker:
+        leading += 1
+    return [replace(m, paragraph=head) for m in mentions[:leading]] + mentions[leading:]
+
+
+def _list_opened(
+    paragraph: Paragraph, previous: Paragraph | None, mentions: list[Mention]
+) -> tuple[Source, str] | None:
+    text = re.sub(r"\s", "", paragraph.text)
+    if mentions and mentions[-1].after_marker and text.endswith(("；", ";")):
+        return paragraph.source, mentions[-1].marker  # "…，其中：基本支出4,312.17万元，占92.7%；" runs on
+    match = _LIST_OPENING_RE.search(text)
+    if match is None:
+        return None
+    if match.start() == 0:  # the marker alone: the list is of the figure before it
+        return (previous.source, match.group(1)) if previous is not None else None
+    return paragraph.source, match.group(1)
+
+
+def _lists_on(paragraph: Paragraph, mentions: list[Mention]) -> bool:
+    """Whether ``paragraph`` is one more item of a list: a figure of its own, no heading, no list
+    of its own inside."""
+    return (
+        bool(mentions)
+        and heading_of(paragraph) is None
+        and not any(m.after_marker for m in mentions)
+        and len(paragraph.text) <= _LIST_ITEM_LENGTH
+    )
+
+
+#: An item of a list printed one per paragraph is a line or two, not a paragraph of prose.
+_LIST_ITEM_LENGTH = 120
 
 
 def stated(mention: Mention, key: str) -> StatedAmount:
@@ -81,9 +144,11 @@ def groups(mentions: list[Mention]) -> list[Group]:
     """Split mentions into heads, each with the after-marker mentions that follow it."""
     result: list[Group] = []
     for mention in mentions:
-        if mention.after_marker and result:
-            last = result[-1]
-            result[-1] = Group(last.head, (*last.parts, mention))
+        # a part is of the figure before it in its paragraph; parts with no such figure
+        # ("2.按支出用途分类，包括人员支出…") stand alone, none the total of the others
+        head = result[-1].head if result else None
+        if mention.after_marker and head and mention.paragraph == head.paragraph and not head.after_marker:
+            result[-1] = Group(head, (*result[-1].parts, mention))
         else:
             result.append(Group(mention, ()))
     return result
@@ -105,6 +170,8 @@ def complete_list(
         return False
     if any(part.followed_by_etc for part in group.parts):
         return False
+    if len({part.continued for part in group.parts}) > 1:
+        return False  # "…，包括A、B。其中：" then C, D one per paragraph: two lists, of what is unsaid
     return required <= set(parts_keys)
 
 
@@ -122,14 +189,22 @@ def breakdown(
     )
 
 
+def _plain_total(label: str) -> str:
+    """ "苏州市审计局 2026 年收入预算合计" → "苏州市审计局2026年收入": a total's label without spaces,
+    the budget/final word and 合计."""
+    return re.sub(r"(?:预算|决算)?(?:合计|总额)?$", "", re.sub(r"\s", "", label))
+
+
 def is_income_total(label: str) -> bool:
-    """ "本年收入", "收入", "收入合计" and the like (not 财政拨款收入)."""
-    return label in ("收入", "收入合计", "本年收入合计", "本年收入") or label.endswith("年收入")
+    """ "本年收入", "收入", "收入合计", "…2026年收入预算合计" and the like (not 财政拨款收入)."""
+    plain = _plain_total(label)
+    return plain in ("收入", "本年收入") or plain.endswith("年收入")
 
 
 def is_expenditure_total(label: str) -> bool:
-    """ "本年支出", "支出", "支出合计" and the like."""
-    return label in ("支出", "支出合计", "本年支出合计", "本年支出") or label.endswith("年支出")
+    """ "本年支出", "支出", "支出合计", "…2026年支出预算合计" and the like."""
+    plain = _plain_total(label)
+    return plain in ("支出", "本年支出") or plain.endswith("年支出")
 
 
 def overview(section: Section | None) -> Overview:
@@ -225,4 +300,78 @@ def basic_expenditure(section: Section | None) -> BasicExpenditureNarrative:
         composition=composition_,
         personnel_costs=personnel,
         operating_costs=operating,
+    )
+
+
+def listed_shares(paragraphs: Iterable[Paragraph]) -> tuple[ListedShare, ...]:
+    """Every share printed for a part listed under a figure, or naming the figure it is of
+    ("占“三公”经费的15.70%") where a figure of that name is printed before it (the checks take each
+    share once, whether a section of the model reads it too or not)."""
+    mentions = mentions_in(paragraphs)
+    found: list[ListedShare] = []
+    for group in groups(mentions):
+        subtotals: list[Figure] = []
+        for part in group.parts:
+            if part.share is None:
+                subtotals.append(part.figure)
+                continue
+            found.append(
+                ListedShare(
+                    part.label, part.figure, part.share, group.head.label, group.head.figure, tuple(subtotals)
+                )
+            )
+    listed = {share.share.source for share in found}
+    unplaced: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        if mention.share is not None and mention.share.source not in listed:
+            named = _named_base(mention, mentions[:index])
+            if named is not None:
+                found.append(named)
+            else:
+                unplaced.append(mention)
+    found.extend(_shares_of_their_sum(unplaced))
+    return tuple(found)
+
+
+def _shares_of_their_sum(mentions: list[Mention]) -> Iterator[ListedShare]:
+    """Shares of a total that is not printed: "“三公”经费预算支出中，因公出国（境）费180万元，占
+    “三公”经费的26.86%；…" lists every part of the same paragraph with shares that add up to 100%."""
+    by_paragraph: dict[tuple[Source | None, str], list[Mention]] = {}
+    for mention in mentions:
+        assert mention.share is not None
+        named = re.match(r"占(.{2,12}?)的", mention.share.source.text)
+        if named is not None:
+            by_paragraph.setdefault((mention.paragraph, named.group(1)), []).append(mention)
+    for (_, base_name), parts in by_paragraph.items():
+        shares = sum((m.share.value for m in parts if m.share is not None), Decimal(0))
+        if len(parts) < 2 or abs(shares - 100) > Decimal("0.05") * len(parts):
+            continue
+        total = sum((m.figure.value for m in parts), Decimal(0))
+        for part in parts:
+            assert part.share is not None
+            base = replace(part.figure, value=total)
+            others = tuple(m.figure for m in parts if m is not part)
+            yield ListedShare(
+                part.label, part.figure, part.share, f"所列各项之和（{base_name}）", base, (), others
+            )
+
+
+def _core(label: str) -> str:
+    return re.sub(r"[“”\"'‘’\s]|预算|决算", "", label)
+
+
+def _named_base(mention: Mention, before: list[Mention]) -> ListedShare | None:
+    """The share with the figures printed before it under the name it gives its base: the nearest
+    as the base, the others as alternatives (this year's total, last year's …)."""
+    assert mention.share is not None
+    named = re.match(r"占(.{2,12}?)的", mention.share.source.text)
+    if named is None:
+        return None
+    core = _core(named.group(1))
+    candidates = [m.figure for m in reversed(before) if m.share is None and core in _core(m.label)]
+    if not candidates:
+        return None
+    base = next(m for m in reversed(before) if m.figure is candidates[0])
+    return ListedShare(
+        mention.label, mention.figure, mention.share, base.label, candidates[0], tuple(candidates[1:])
     )

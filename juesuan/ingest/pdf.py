@@ -48,8 +48,8 @@ RULE_WIDTH = 3.0
 #: A paragraph line ending with one of these ends the paragraph. Not a semicolon: a full
 #: line may wrap at 占0.00%；, and the items a semicolon closes start like list items.
 SENTENCE_END = "。：！？!?:"
-#: Lines starting like a heading or list item never continue a paragraph.
-HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
+#: Lines starting like a heading or list item never continue a paragraph ("2." does, "23.8%" does not).
+HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))")
 _RUN = re.compile(r"\S+")
 _PATH, _FORM = 2, 5
 

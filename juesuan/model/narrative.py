@@ -136,6 +136,32 @@ class PetitionWork:
 
 
 @dataclass(frozen=True, slots=True)
+class ListedShare:
+    """A share printed for one of the parts listed under a figure anywhere in the narrative
+    ("支出预算合计4,651.67万元，其中：基本支出4,312.17万元，占92.7%；…").
+
+    Attributes:
+        label: the part's label.
+        amount: the part.
+        share: the share printed for it (in %).
+        base_label: the label of the figure it is listed under.
+        base: that figure.
+        other_bases: the parts listed before it that state no share: a sub-total it may be a
+            share of ("本年收入x万元，其中财政拨款y万元，其中一般公共预算z万元，占w%").
+        base_parts: when the base is not printed but is the sum of the parts listed with it
+            (their shares adding up to 100%), the other parts; ``base`` is then that sum.
+    """
+
+    label: str
+    amount: Figure
+    share: Figure
+    base_label: str
+    base: Figure
+    other_bases: tuple[Figure, ...] = ()
+    base_parts: tuple[Figure, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ItemAmount:
     """An amount the narrative gives a function item by its names, 类 first ("“一般公共服务支出
     （类）财政事务（款）行政运行（项）”1,623.18万元", "“卫生健康支出-行政事业单位医疗-行政单位医疗”科目").
@@ -179,6 +205,7 @@ class Narrative:
         item_amounts: amounts given to function items named by their 类/款/项 path.
         stated_totals: a budget's opening totals (收入预算, 支出预算, 财政拨款收入 …), keyed
             ``income``, ``expenditure``, ``grand``, ``appropriation_income`` ….
+        listed_shares: the shares printed for listed parts, wherever they are.
         year_on_year: every other amount stated with its change and rate ("…1,107.60 万元，与上年
             相比增加 355.83 万元，增长 47.33%"), keyed ``change:<label>`` (no two are tied).
     """
@@ -198,6 +225,7 @@ class Narrative:
     petition: PetitionWork = PetitionWork()
     item_amounts: tuple[ItemAmount, ...] = ()
     stated_totals: tuple[StatedAmount, ...] = ()
+    listed_shares: tuple[ListedShare, ...] = ()
     year_on_year: tuple[StatedAmount, ...] = ()
 
 

@@ -1,0 +1,78 @@
+"""Shares (RATE-001) wherever the narrative prints them: lists one item per paragraph, shares
+naming their base, shares of a total that is only the sum of the parts listed."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Checker
+
+HEAD = "测试局2026年部门预算\n三、支出预算情况说明\n"
+
+
+def _shares(checker: Checker, text: str) -> list[tuple[str, str, int | None]]:
+    return checker.flat(HEAD + text, "RATE-001")
+
+
+@pytest.mark.parametrize(
+    ("project_share", "found"),
+    [("7.30%", []), ("8.30%", [("RATE-001", "error", 5)])],
+)
+def test_a_list_printed_one_item_per_paragraph(
+    checker: Checker, project_share: str, found: list[tuple[str, str, int]]
+) -> None:
+    text = (
+        "测试局2026年支出预算合计4,651.67万元，其中：\n"
+        "基本支出4,312.17万元，占92.70%；\n"
+        f"项目支出339.50万元，占{project_share}；\n"
+        "上缴上级支出0万元，占0%。\n"
+    )
+    assert _shares(checker, text) == found
+
+
+def test_a_list_ends_with_its_full_stop(checker: Checker) -> None:
+    text = (
+        "支出预算合计100.00万元，其中：\n"
+        "基本支出60.00万元，占60.00%；\n"
+        "项目支出40.00万元，占40.00%。\n"
+        "另有结转资金10.00万元，占20.00%。\n"  # not an item of the list above: no base, not judged
+    )
+    assert _shares(checker, text) == []
+
+
+def test_a_list_opened_by_a_marker_after_its_total(checker: Checker) -> None:
+    text = "收入预算6256.31万元，比上年减少336.67万元。\n其中：一般公共预算拨款收入5973.01万元，占96.5%；其他收入283.30万元，占4.5%。\n"
+    assert _shares(checker, text) == [("RATE-001", "error", 4)]
+
+
+def test_parts_with_no_total_before_them_are_not_shares_of_each_other(checker: Checker) -> None:
+    text = "2.按支出用途分类，包括人员支出1487.48万元，占23.8%；日常公用支出116.93万元，占1.9%；项目支出4651.90万元，占74.4%。\n"
+    assert _shares(checker, text) == []
+
+
+@pytest.mark.parametrize(
+    ("vehicles", "reception", "severities"),
+    [("45.42%", "27.71%", []), ("44.42%", "28.71%", ["error", "error"]), ("45.42%", "28.71%", [])],
+)
+def test_shares_of_a_total_that_is_only_their_sum(
+    checker: Checker, vehicles: str, reception: str, severities: list[str]
+) -> None:
+    """The total is their sum only when the shares add up to 100% (the last case does not: no base)."""
+    text = (
+        "“三公”经费预算支出中，因公出国（境）费支出180.00万元，占“三公”经费的26.86%；"
+        f"公务用车购置及运行费支出304.40万元，占“三公”经费的{vehicles}；"
+        f"公务接待费支出185.72万元，占“三公”经费的{reception}。\n"
+    )
+    assert [f[1] for f in _shares(checker, text)] == severities
+
+
+def test_a_share_adjusted_to_make_up_100_percent_is_a_warning(checker: Checker) -> None:
+    text = (
+        "本年支出合计24,169.74万元，其中：基本支出15,844.04万元，占65.56%；项目支出8,325.70万元，占34.45%。\n"
+    )
+    assert _shares(checker, text) == [("RATE-001", "warning", 3)]
+
+
+def test_a_share_of_a_sub_total_listed_before_it(checker: Checker) -> None:
+    text = "本年收入100.00万元，其中：财政拨款收入80.00万元，其中一般公共预算收入60.00万元，占75.00%。\n"
+    assert _shares(checker, text) == []
