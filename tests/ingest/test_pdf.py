@@ -251,7 +251,9 @@ def test_a_line_starting_with_a_decimal_figure_continues_its_paragraph() -> None
     """ "23.8%；日常公用支出…" and "5973.01 万元。" start like "2." but are the wrapped tail of a sentence."""
     doc = document("real/calinchow-renwu/079_湖州/2026年湖州市退役军人事务局部门预算.pdf")
     texts = [p.text for p in doc.paragraphs if p.source.page == 5]
-    assert any(t.startswith("2.按支出用途分类") and t.endswith("项目支出4651.90 万元，占 74.4%。") for t in texts)
+    assert any(
+        t.startswith("2.按支出用途分类") and t.endswith("项目支出4651.90 万元，占 74.4%。") for t in texts
+    )
     assert not any(t.startswith(("23.8%", "5973.01")) for t in texts)
 
 
