@@ -8,7 +8,15 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
-from juesuan.checks.tolerance import HUNDRED, judge_rate, ratio_range
+from juesuan.checks.tolerance import (
+    HUNDRED,
+    Interval,
+    RateVerdict,
+    judge_rate,
+    ratio_range,
+    rounding_gives,
+    truncation_gives,
+)
 from juesuan.checks.walk import amounts, breakdowns, section_name
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
@@ -102,12 +110,12 @@ def check_shares(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     found = False
     for section, listed in _shares(disclosure):
         found = True
-        yield _judge_share(listed, section, settings)
+        yield _judge_share(listed, section, disclosure, settings)
     if not found:
         yield NotApplicable("文中没有写明占比")
 
 
-def _judge_share(listed: ListedShare, section: str, settings: Settings) -> Yield:
+def _judge_share(listed: ListedShare, section: str, disclosure: Disclosure, settings: Settings) -> Yield:
     share = listed.share
     if not _same_base(share, listed.base_label):
         return CouldNotCheck(f"“{share.source.text}”的基数不是{listed.base_label}")
@@ -135,6 +143,21 @@ def _judge_share(listed: ListedShare, section: str, settings: Settings) -> Yield
             and judge_rate(share, possible, listed.amount.value / base.value * HUNDRED, settings).consistent
         ):
             return Checked()  # a share of the sub-total listed before it
+    measured = _share_range(listed)
+    if measured is None:
+        return CouldNotCheck(f"{listed.base_label}可能为0，占比无法判断")
+    possible, point = measured
+    verdict = _judged(share, possible, point, disclosure, settings)
+    if verdict.consistent and not verdict.truncated:
+        return Checked()
+    found = _rate_violation(share, point, values, evidence, section, verdict.truncated, verdict.expected)
+    return _slip(found, share, point, verdict)
+
+
+def _share_range(listed: ListedShare) -> tuple[Interval, Decimal] | None:
+    """The possible true shares and the share the printed figures give (None if the base may be 0)."""
+    if listed.base.value == 0:
+        return None
     if listed.base_parts:  # the base is the sum of the parts: each figure's own interval
         possible = ratio_range(
             lambda a, *rest: a / (a + sum(rest)) * HUNDRED, [listed.amount, *listed.base_parts]
@@ -142,13 +165,8 @@ def _judge_share(listed: ListedShare, section: str, settings: Settings) -> Yield
     else:
         possible = ratio_range(lambda a, b: a / b * HUNDRED, [listed.amount, listed.base])
     if possible is None:
-        return CouldNotCheck(f"{listed.base_label}可能为0，占比无法判断")
-    point = listed.amount.value / listed.base.value * HUNDRED
-    verdict = judge_rate(share, possible, point, settings)
-    if verdict.consistent and not verdict.truncated:
-        return Checked()
-    found = _rate_violation(share, point, values, evidence, section, verdict.truncated, verdict.expected)
-    return _slip(found, share, point)
+        return None
+    return possible, listed.amount.value / listed.base.value * HUNDRED
 
 
 @rule(
@@ -175,12 +193,14 @@ def check_year_on_year(disclosure: Disclosure, settings: Settings) -> Iterator[Y
         if sign is None or sign == 0:
             continue
         found = True
-        yield _judge_change(stated, sign, section, settings)
+        yield _judge_change(stated, sign, section, disclosure, settings)
     if not found:
         yield NotApplicable("文中没有写明同比增减率")
 
 
-def _judge_change(stated: StatedAmount, sign: int, section: str, settings: Settings) -> Yield:
+def _judge_change(
+    stated: StatedAmount, sign: int, section: str, disclosure: Disclosure, settings: Settings
+) -> Yield:
     change = stated.change
     assert change is not None and change.amount is not None and change.rate is not None
     current, delta, rate = stated.amount, change.amount, change.rate
@@ -208,24 +228,35 @@ def _judge_change(stated: StatedAmount, sign: int, section: str, settings: Setti
         return Violation(
             rate.source, {**values, "expected": "无法计算（上年为0）"}, evidence, Severity.WARNING, section
         )
-    possible = ratio_range(lambda c, d: d / (c - sign * d) * HUNDRED, [current, delta])
-    point = delta.value / previous * HUNDRED
-    if possible is None:
+    measured = _change_range(current, delta, sign)
+    if measured is None:
         return CouldNotCheck(f"{stated.label}的上年数可能为0，增长率无法判断")
-    verdict = judge_rate(_absolute(rate), possible, point, settings)
+    possible, point = measured
+    verdict = _judged(_absolute(rate), possible, point, disclosure, settings)
     if verdict.consistent and not verdict.truncated:
         return Checked()
     found = _rate_violation(rate, point, values, evidence, section, verdict.truncated, verdict.expected)
-    return _slip(found, rate, point)
+    return _slip(found, rate, point, verdict)
 
 
-def _slip(found: Violation, rate: Figure, point: Decimal) -> Violation:
+def _change_range(current: Figure, delta: Figure, sign: int) -> tuple[Interval, Decimal] | None:
+    """The possible true rates of change and the rate the printed figures give."""
+    previous = current.value - sign * delta.value
+    possible = ratio_range(lambda c, d: d / (c - sign * d) * HUNDRED, [current, delta])
+    if possible is None or previous == 0:
+        return None
+    return possible, delta.value / previous * HUNDRED
+
+
+def _slip(found: Violation, rate: Figure, point: Decimal, verdict: RateVerdict) -> Violation:
     """A rate one last digit and less than 0.05 of a point off is a warning.
 
     江苏's 7.57% for 7.56% is a rate worked from 元 and rounded twice, its 65.56% for 65.55% a share
     adjusted so that the shares add up to 100%: slips worth a look. Further off (湖州 prints 5.11%
     as "5.0%") contradicts the figures, which the interval tolerance has already allowed for.
     """
+    if verdict.truncated_only:
+        return found  # cut where the document's other rates are rounded: not a slip of the last digit
     step = Decimal(1).scaleb(-rate.decimals)
     rounded = abs(point).quantize(step, ROUND_HALF_UP)
     if (
@@ -235,6 +266,64 @@ def _slip(found: Violation, rate: Figure, point: Decimal) -> Violation:
     ):
         return dataclasses.replace(found, severity=Severity.WARNING)
     return found
+
+
+def _judged(
+    printed: Figure, possible: Interval, point: Decimal, disclosure: Disclosure, settings: Settings
+) -> RateVerdict:
+    """``judge_rate``, where a rate given only by truncation is inconsistent if the document's
+    other rates show that it rounds (DOMAIN.md §2.4 allows truncation to documents that truncate)."""
+    verdict = judge_rate(printed, possible, point, settings)
+    if verdict.truncated and _document_rounds(disclosure):
+        return dataclasses.replace(verdict, consistent=False, truncated=False, truncated_only=True)
+    return verdict
+
+
+#: Rates that only rounding gives (not truncation) a document must print before its rounding is
+#: taken as its convention, and how many times at least they must outnumber those only
+#: truncation gives (the rate being judged among them).
+ROUNDING_EVIDENCE = 3
+ROUNDING_MAJORITY = 2
+
+_conventions: list[tuple[Disclosure, bool]] = []
+
+
+def _document_rounds(disclosure: Disclosure) -> bool:
+    """Whether the document's printed rates show that it rounds rather than truncates."""
+    if _conventions and _conventions[0][0] is disclosure:
+        return _conventions[0][1]
+    rounded = truncated = 0
+    for printed, possible in _printed_rates(disclosure):
+        by_rounding, by_cutting = rounding_gives(printed, possible), truncation_gives(printed, possible)
+        rounded += by_rounding and not by_cutting
+        truncated += by_cutting and not by_rounding
+    rounds = rounded >= ROUNDING_EVIDENCE and rounded >= ROUNDING_MAJORITY * truncated
+    _conventions[:] = [(disclosure, rounds)]
+    return rounds
+
+
+def _printed_rates(disclosure: Disclosure) -> Iterator[tuple[Figure, Interval]]:
+    """Every printed share, rate of change and budget rate with the true rates its figures allow."""
+    for _section, listed in _shares(disclosure):
+        measured = _share_range(listed)
+        if measured is not None:
+            yield listed.share, measured[0]
+    for _section, stated in amounts(disclosure):
+        change = stated.change
+        if change is not None and change.amount is not None and change.rate is not None:
+            sign = direction_of(change.word)
+            measured = _change_range(stated.amount, change.amount, sign) if sign else None
+            if measured is not None and change.amount.value != 0:
+                yield _absolute(change.rate), measured[0]
+        comparison = stated.budget
+        if comparison is not None and comparison.actual is not None and comparison.budget.value != 0:
+            for printed, function in (
+                (comparison.variance_rate, _variance),
+                (comparison.completion_rate, _completion),
+            ):
+                possible = ratio_range(function, [comparison.actual, comparison.budget])
+                if printed is not None and possible is not None:
+                    yield printed, possible
 
 
 #: A stated rate this close to the figures' (in percentage points) is a slip, not a contradiction.
@@ -305,7 +394,7 @@ def check_budget_rates(disclosure: Disclosure, settings: Settings) -> Iterator[Y
             if possible is None:
                 continue
             point = function(actual.value, budget.value)
-            verdict = judge_rate(printed, possible, point, settings)
+            verdict = _judged(printed, possible, point, disclosure, settings)
             if verdict.consistent and not verdict.truncated:
                 yield Checked()
             else:

@@ -97,22 +97,35 @@ class RateVerdict:
         consistent: some true values behind the printed amounts give the printed rate.
         truncated: consistent only if the document truncated instead of rounding.
         expected: the rate recomputed from the printed amounts, rounded like the printed rate.
+        truncated_only: consistent only by truncation, in a document whose other rates are
+            rounded: not consistent.
     """
 
     consistent: bool
     truncated: bool
     expected: Decimal
+    truncated_only: bool = False
+
+
+def rounding_gives(printed: Figure, possible: Interval) -> bool:
+    """Whether some possible true rate (in %) rounds to the printed one."""
+    step = quantum(printed)
+    return Interval(printed.value - step / 2, printed.value + step / 2).meets(possible)
+
+
+def truncation_gives(printed: Figure, possible: Interval) -> bool:
+    """Whether some possible true rate (in %) cut after the printed digits gives the printed one."""
+    step = quantum(printed)
+    if printed.value < 0:
+        return Interval(printed.value - step, printed.value).meets(possible)
+    return Interval(printed.value, printed.value + step).meets(possible)
 
 
 def judge_rate(printed: Figure, possible: Interval, point: Decimal, settings: Settings) -> RateVerdict:
     """Compare a printed rate (in %) with the possible true rates (also in %)."""
     step = quantum(printed)
-    rounded = Interval(printed.value - step / 2, printed.value + step / 2)
     expected = point.quantize(step) if step < 1 else point.quantize(Decimal(1))
-    if rounded.meets(possible):
+    if rounding_gives(printed, possible):
         return RateVerdict(True, False, expected)
-    truncated_range = Interval(printed.value, printed.value + step)
-    if printed.value < 0:
-        truncated_range = Interval(printed.value - step, printed.value)
-    truncated = settings.allow_truncated_rates and truncated_range.meets(possible)
+    truncated = settings.allow_truncated_rates and truncation_gives(printed, possible)
     return RateVerdict(truncated, truncated, expected)

@@ -38,6 +38,7 @@ SECTION_NAMES = {
     "stated_totals": "说明中的收支总数",
     "year_on_year": "说明中的增减变化",
     "listed_shares": "说明中的占比",
+    "budget_rates": "说明中的预决算对比",
 }
 
 

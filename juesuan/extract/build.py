@@ -132,6 +132,7 @@ def narrative_of(root: Section, department: str | None = None) -> Narrative:
     return replace(
         read,
         year_on_year=narrative_totals.year_on_year(text, taken),
+        budget_rates=narrative_totals.budget_rates(text, taken),
         listed_shares=narrative.listed_shares(text),
     )
 

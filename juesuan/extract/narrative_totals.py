@@ -10,10 +10,11 @@ labels and nothing more, so "事业收入预算" or "上年收入预算" is neve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from juesuan.document import Paragraph
+from juesuan.extract.mentions import Mention
 from juesuan.extract.narrative import scan_once, stated
 from juesuan.model.figures import StatedAmount
 from juesuan.source import Source
@@ -66,13 +67,34 @@ def stated_totals(paragraphs: Iterable[Paragraph], department: str | None) -> tu
 def year_on_year(paragraphs: Iterable[Paragraph], taken: set[Source]) -> tuple[StatedAmount, ...]:
     """Every money amount stated with its change and rate, but those at ``taken`` (already read
     by a section), so that RATE-002 and WORD-001 judge each once."""
+    return _other_amounts(paragraphs, taken, _has_rate_of_change, "change")
+
+
+def budget_rates(paragraphs: Iterable[Paragraph], taken: set[Source]) -> tuple[StatedAmount, ...]:
+    """Every money amount compared with its budget and a rate ("年初预算为54.53万元，支出决算为54.53
+    万元，完成年初预算的100.00%"), but those at ``taken``, so that RATE-003 judges each once."""
+    return _other_amounts(paragraphs, taken, _has_budget_rate, "budget")
+
+
+def _has_rate_of_change(mention: Mention) -> bool:
+    change = mention.change
+    return change is not None and change.amount is not None and change.rate is not None
+
+
+def _has_budget_rate(mention: Mention) -> bool:
+    budget = mention.budget
+    return budget is not None and (budget.variance_rate is not None or budget.completion_rate is not None)
+
+
+def _other_amounts(
+    paragraphs: Iterable[Paragraph], taken: set[Source], wanted: Callable[[Mention], bool], prefix: str
+) -> tuple[StatedAmount, ...]:
     found: list[StatedAmount] = []
     for paragraph in paragraphs:
         for mention in scan_once(paragraph):
-            change = mention.change
-            if not mention.figure.is_money or change is None or change.amount is None or change.rate is None:
+            if not mention.figure.is_money or not wanted(mention):
                 continue
             if mention.figure.source not in taken and not mention.after_marker:
                 # a part of a list ("其中：…其他收入100.00万元，较上年增加…") may carry its head's change
-                found.append(stated(mention, f"change:{mention.label}"))
+                found.append(stated(mention, f"{prefix}:{mention.label}"))
     return tuple(found)

@@ -206,6 +206,8 @@ class Narrative:
         stated_totals: a budget's opening totals (收入预算, 支出预算, 财政拨款收入 …), keyed
             ``income``, ``expenditure``, ``grand``, ``appropriation_income`` ….
         listed_shares: the shares printed for listed parts, wherever they are.
+        budget_rates: every other amount compared with its budget with a rate ("年初预算为54.53万元，
+            支出决算为54.53万元，完成年初预算的100.00%"), keyed ``budget:<label>``.
         year_on_year: every other amount stated with its change and rate ("…1,107.60 万元，与上年
             相比增加 355.83 万元，增长 47.33%"), keyed ``change:<label>`` (no two are tied).
     """
@@ -226,6 +228,7 @@ class Narrative:
     item_amounts: tuple[ItemAmount, ...] = ()
     stated_totals: tuple[StatedAmount, ...] = ()
     listed_shares: tuple[ListedShare, ...] = ()
+    budget_rates: tuple[StatedAmount, ...] = ()
     year_on_year: tuple[StatedAmount, ...] = ()
 
 
