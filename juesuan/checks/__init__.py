@@ -77,6 +77,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     classification.check_statement_code_format,
     classification.check_statement_code_names,
     classification.check_economic_code_names,
+    classification.check_retired_names,
     # self-evaluation tables
     evaluation_reading.check_evaluation_reading,
     performance.check_weights_total,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 from juesuan import catalogue
 from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
@@ -13,6 +14,7 @@ from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure
 from juesuan.model.statements import StatementRow
 from juesuan.settings import Settings
+from juesuan.source import Source
 
 FUNCTION_CODE_LENGTHS = (3, 5, 7)
 
@@ -265,3 +267,80 @@ def _economic(code: str | None) -> bool:
 def _catalogued(codes: dict[str, catalogue.CatalogueEntry], code: str) -> str:
     entry = codes.get(code)
     return f"{code}为“{entry.name}”" if entry is not None else f"目录中没有{code}"
+
+
+@rule(
+    id="CODE-007",
+    severity=Severity.WARNING,
+    title="使用已停用的科目名称",
+    template="{where}写作“{name}”，{renamed}年起该类科目名称为“{current}”",
+    tags=("classification", "narrative", "statements"),
+    doc=(
+        "2019年政府收支分类科目将部分类级科目更名（医疗卫生与计划生育支出→卫生健康支出、文化体育与传媒支出→"
+        "文化旅游体育与传媒支出、国土海洋气象等支出→自然资源海洋气象等支出）。此后年份的文档在说明中写“旧名（类）”，"
+        "或在报表中以旧名列出不带编码的类级科目，记为警告（带编码的报表行由CODE-004检查）。每页每个旧名一处。"
+    ),
+)
+def check_retired_names(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Names retired by a catalogue revision do not appear in a later year's document."""
+    if disclosure.year is None:
+        yield NotApplicable("文档年度不明")
+        return
+    year = disclosure.year
+    retired = {
+        former: (renamed, catalogue.function_codes()[code].name)
+        for code, names in catalogue.FORMER_NAMES.items()
+        if (renamed := catalogue.RENAMED_IN.get(code)) is not None
+        and year >= renamed
+        and code in catalogue.function_codes()
+        for former in names
+        if not catalogue.function_codes()[code].name.startswith(former)
+    }
+    if not retired:
+        yield NotApplicable("没有在本年度之前停用的科目名称")
+        return
+    seen: set[tuple[int | None, str]] = set()
+    for where, name, source in _retired_uses(disclosure, retired):
+        if (source.page, name) in seen:
+            continue
+        seen.add((source.page, name))
+        renamed, current = retired[name]
+        values: dict[str, Decimal | str] = {
+            "where": where,
+            "name": name,
+            "renamed": str(renamed),
+            "current": current,
+        }
+        yield Violation(source, values, section="科目名称")
+    if not seen:
+        yield Checked()
+
+
+def _retired_uses(
+    disclosure: Disclosure, retired: dict[str, tuple[int, str]]
+) -> Iterator[tuple[str, str, Source]]:
+    pattern = re.compile("(" + "|".join(map(re.escape, retired)) + r")\s*[（(]类[）)]")
+    for passage in disclosure.passages:
+        for match in pattern.finditer(passage.text):
+            yield "说明中", match.group(1), passage.source.with_text(match.group(0))
+    for statement in disclosure.statements:
+        if statement.key not in FUNCTION_STATEMENTS:
+            continue  # a project table's 医疗卫生支出 names a project, not a class
+        for row in statement.rows:
+            name = re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[.、．])", "", catalogue.normalize_name(row.name))
+            if row.code is None and name in retired:
+                yield f"《{statement.title}》中", name, row.source
+
+
+#: The statements whose rows are function classes (by name where no code is printed).
+FUNCTION_STATEMENTS = frozenset(
+    {
+        "summary",
+        "income",
+        "expenditure",
+        "appropriation_summary",
+        "general_budget_expenditure",
+        "government_fund",
+        "state_capital",
+    }
+)
