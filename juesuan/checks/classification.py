@@ -104,6 +104,26 @@ STANDARD_KEYS = frozenset(
 )
 
 
+def _misprint(parts: tuple[str, ...], parent: tuple[str, ...]) -> str | None:
+    """What is wrong with a code printed in split columns, or None.
+
+    A 款 or 项 of one digit ("301 2") is wrong. So is a 类 of one or two digits under the 款 it
+    continues ("7 11 02" after "210 11"): another 类 there would be a misreading, not a misprint.
+    """
+    head, *rest = parts
+    if len(head) == 3:
+        return None if all(len(part) == 2 for part in rest) else "类应为3位，款、项应各为2位"
+    if (
+        1 <= len(head) < 3
+        and len(parts) == 3
+        and all(len(part) == 2 for part in rest)
+        and len(parent) == 2
+        and parent[1] == rest[0]
+    ):
+        return f"类应为3位（上一行为“{' '.join(parent)}”，应为“{parent[0]} {rest[0]} {rest[1]}”）"
+    return None
+
+
 @rule(
     id="CODE-003",
     severity=Severity.ERROR,
@@ -111,7 +131,8 @@ STANDARD_KEYS = frozenset(
     template="《{title}》中“{name}”的编码分栏印为“{printed}”：{expected}",
     tags=("classification", "statements"),
     doc=(
-        "编码分“类、款、项”三栏印时，类为3位，款、项各为2位。款或项只有1位（如“02”印成“2”）就是印错了。"
+        "编码分“类、款、项”三栏印时，类为3位，款、项各为2位。款或项只有1位（如“02”印成“2”）就是印错了；"
+        "紧接在所属款行（如“210 11”）之后的项行类栏只有一两位（如“7 11 02”）也是印错了。"
         "单栏印出的长编码（单位编码、地方细化科目）不在此检查。"
     ),
 )
@@ -121,12 +142,15 @@ def check_statement_code_format(disclosure: Disclosure, settings: Settings) -> I
     for statement in disclosure.statements:
         if statement.key not in STANDARD_KEYS:
             continue  # procurement and project lists print other codes beside the classification
+        parent: tuple[str, ...] = ()
         for row in statement.rows:
             if not 2 <= len(row.code_parts) <= 3:
                 continue
             found = True
-            head, *rest = row.code_parts
-            if len(head) != 3 or all(len(part) == 2 for part in rest):
+            expected = _misprint(row.code_parts, parent)
+            if len(row.code_parts[0]) == 3:
+                parent = row.code_parts
+            if expected is None:
                 yield Checked()
                 continue
             yield Violation(
@@ -135,7 +159,7 @@ def check_statement_code_format(disclosure: Disclosure, settings: Settings) -> I
                     "title": statement.title,
                     "name": row.name,
                     "printed": " ".join(row.code_parts),
-                    "expected": "类应为3位，款、项应各为2位",
+                    "expected": expected,
                 },
                 section="预算报表" if disclosure.kind == "budget" else "决算报表",
             )
@@ -327,7 +351,9 @@ def _retired_uses(
         if statement.key not in FUNCTION_STATEMENTS:
             continue  # a project table's 医疗卫生支出 names a project, not a class
         for row in statement.rows:
-            name = re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[.、．])", "", catalogue.normalize_name(row.name))
+            name = re.sub(
+                r"^(?:[一二三四五六七八九十]+、|\d+[.、．])", "", catalogue.normalize_name(row.name)
+            )
             if row.code is None and name in retired:
                 yield f"《{statement.title}》中", name, row.source
 
