@@ -185,13 +185,15 @@ def income_and_expenditure_by_item(changed: str) -> str:
     )
 
 
-def basic_by_economic_code(name: str) -> str:
-    """A 2024 基本支出 statement by economic code; ``name`` is what 30202 is printed as."""
+def basic_by_economic_code(name: str, *more: tuple[str, str]) -> str:
+    """A 2024 基本支出 statement by economic code; ``name`` is what 30202 is printed as, ``more``
+    further (code, name) rows."""
     rows = [
         ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
-        ["302", "商品和服务支出", "30.00", "0.00", "30.00"],
+        ["302", "商品和服务支出", str(30 + 10 * len(more)) + ".00", "0.00", str(30 + 10 * len(more)) + ".00"],
         ["30201", "办公费", "10.00", "0.00", "10.00"],
         ["30202", name, "20.00", "0.00", "20.00"],
+        *([code, row_name, "10.00", "0.00", "10.00"] for code, row_name in more),
     ]
     return "测试局2024年部门预算\n" + statement_text("一般公共预算基本支出表", rows)
 
@@ -738,3 +740,9 @@ def test_a_total_printed_blank_is_not_judged(checker: Checker) -> None:
     rows = [*SUMMARY[:6], ["总计", "", "总计", "105.00"]]
     assert checker.flat(summary(rows), "STMT-003") == []
     assert checker.flat(summary([*SUMMARY[:6], ["总计", "0.00", "总计", "105.00"]]), "STMT-003") != []
+
+
+def test_economic_codes_shifted_by_verified_names_are_an_error(checker: Checker) -> None:
+    """水费 is 30205 and 电费 30206 by verified entries: printed as 30203/30204 the codes shifted."""
+    text = basic_by_economic_code("印刷费", ("30203", "水费"), ("30204", "电费"))
+    assert [f[1] for f in checker.flat(text, "CODE-006")] == ["error"]
