@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
 from juesuan.checks.statement_identities import trusted
@@ -286,6 +286,9 @@ def narrative_against(stated: Figure, figure: Figure, values: dict[str, Decimal 
     truncated = figure.unit == "元" and Decimal(0) <= table_value - narrative_value < step
     if difference == 0 or truncated or (difference <= step / 2 and (figure.unit == "元" or step > CENT)):
         return Checked()
+    if figure.unit == "元":  # shown as the narrative would print it: 6,964,796元 is 696.48万元
+        table_value = table_value.quantize(step, ROUND_HALF_UP)
+        difference = abs(narrative_value - table_value)
     return Violation(
         source=stated.source,
         evidence=(figure.source,),
