@@ -273,8 +273,8 @@ def _cost_pairs(
 
 def narrative_against(stated: Figure, figure: Figure, values: dict[str, Decimal | str]) -> Yield:
     """A narrative figure against the statement's: equal to the narrative's printed precision
-    (a statement in 元 rounds or truncates to it: 877,080 元 is "87.70万元" in 上海's narratives);
-    a gap of one cent is a warning."""
+    (a statement in 元 rounds to it; 877,080 元 cut to "87.70万元", as some of 上海's narratives
+    do, is a warning); a gap of one cent is a warning."""
     if blank_against(stated, figure):
         return CouldNotCheck(
             f"报表中{values.get('label', '')}一栏留空，说明中为{in_wan(stated)}万元，未作比较"
@@ -283,12 +283,22 @@ def narrative_against(stated: Figure, figure: Figure, values: dict[str, Decimal 
     table_value = in_wan(figure)
     step = Decimal(1).scaleb(-stated.decimals) if stated.unit == "万元" else CENT
     difference = abs(narrative_value - table_value)
-    truncated = figure.unit == "元" and Decimal(0) <= table_value - narrative_value < step
-    if difference == 0 or truncated or (difference <= step / 2 and (figure.unit == "元" or step > CENT)):
-        return Checked()
     if figure.unit == "元":  # shown as the narrative would print it: 6,964,796元 is 696.48万元
-        table_value = table_value.quantize(step, ROUND_HALF_UP)
-        difference = abs(narrative_value - table_value)
+        rounded = table_value.quantize(step, ROUND_HALF_UP)
+        if rounded == narrative_value:
+            return Checked()
+        if Decimal(0) <= table_value - narrative_value < step:
+            # cut instead of rounded (877,080元 printed "87.70万元"): a slip an inspector marks
+            values = {
+                **values,
+                "stated": narrative_value,
+                "table": rounded,
+                "difference": rounded - narrative_value,
+            }
+            return Violation(stated.source, values, (figure.source,), Severity.WARNING, "说明与报表")
+        table_value, difference = rounded, abs(narrative_value - rounded)
+    elif difference == 0 or (difference <= step / 2 and step > CENT):
+        return Checked()
     return Violation(
         source=stated.source,
         evidence=(figure.source,),
@@ -308,7 +318,7 @@ def narrative_against(stated: Figure, figure: Figure, values: dict[str, Decimal 
         "情况说明引用的数字应与报表一致：本年收入合计、本年支出合计（收支总表），基本支出、项目支出（支出决算表），"
         "一般公共预算财政拨款支出及其各功能科目、基本支出（一般公共预算财政拨款支出表），人员经费、公用经费（基本支出表），"
         "机关运行经费（“三公”经费表旁列出时）。"
-        "报表以元为单位时换算为万元比较，容差为说明印出的精度；相差0.01万元记为警告。只与各自平衡的表比较（见READ-001）。"
+        "报表以元为单位时换算为万元并按说明印出的精度四舍五入后比较（截尾而非四舍五入记为警告，如877,080元写作87.70万元）；相差0.01万元记为警告。只与各自平衡的表比较（见READ-001）。"
     ),
 )
 def check_narrative_against_statements(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
