@@ -244,9 +244,19 @@ def _narrative_pairs(
         candidates.append(
             (narrative.basic_expenditure.total, first_value(general_total, "basic"), general.title)
         )
+    appropriation = statement_of(disclosure, "appropriation_summary", settings)
+    grand = narrative.appropriation.grand_total
+    if appropriation is not None and grand is not None:
+        # 收入支出总计 counts 上年结转: the statement's 总计; a narrative giving the current year's
+        # 合计 under that name uses the word loosely, and is not contradicted
+        totals = [_summary_total(appropriation, pattern, "income") for pattern in (r"总计", r"本年收入合计")]
+        known = [f for f in totals if f is not None]
+        figure = next((f for f in known if in_wan(f) == in_wan(grand.amount)), known[0] if known else None)
+        candidates.append((grand, figure, appropriation.title))
     candidates.extend(_cost_pairs(disclosure, basic, statement_of(disclosure, "three_public", settings)))
     for stated, figure, where in candidates:
-        if stated is None or figure is None or re.search(r"\d", stated.label) or len(stated.label) > 40:
+        label = re.sub(r"20\d{2}\s*年度?", "", stated.label) if stated is not None else ""
+        if stated is None or figure is None or re.search(r"\d", label) or len(label) > 40:
             continue  # nothing to compare, or a label cut out of a sentence no pattern knows
         yield stated, figure, where
 
@@ -317,7 +327,7 @@ def narrative_against(stated: Figure, figure: Figure, values: dict[str, Decimal 
     doc=(
         "情况说明引用的数字应与报表一致：本年收入合计、本年支出合计（收支总表），基本支出、项目支出（支出决算表），"
         "一般公共预算财政拨款支出及其各功能科目、基本支出（一般公共预算财政拨款支出表），人员经费、公用经费（基本支出表），"
-        "机关运行经费（“三公”经费表旁列出时）。"
+        "机关运行经费（“三公”经费表旁列出时），财政拨款收入支出总计（财政拨款收支总表的总计，与本年合计相符也视为一致）。"
         "报表以元为单位时换算为万元并按说明印出的精度四舍五入后比较（截尾而非四舍五入记为警告，如877,080元写作87.70万元）；相差0.01万元记为警告。只与各自平衡的表比较（见READ-001）。"
     ),
 )
