@@ -11,9 +11,9 @@ import pytest
 from benchmarks.known_errors import KNOWN, recall
 
 #: Rows of known-errors.csv found (47 of 97 when this floor was set).
-FLOOR = 57
+FLOOR = 58
 #: Sure error rows found.
-SURE_FLOOR = 19
+SURE_FLOOR = 20
 
 
 def test_recall_on_the_inspectors_list_never_falls_back() -> None:

@@ -107,7 +107,7 @@ def _pairs(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure,
                     )
 
 
-def _summary_total(summary: Statement | None, pattern: str, side: str) -> Figure | None:
+def summary_total(summary: Statement | None, pattern: str, side: str) -> Figure | None:
     """The total of the summary's first row on ``side`` whose name matches ``pattern``."""
     if summary is None:
         return None
@@ -127,7 +127,7 @@ def _total_tie(
     total = first_value(next((r for r in statement.rows if r.name in total_names), None), "total")
     order = [(overall, "总计"), (current, current)] if carried else [(current, current), (overall, "总计")]
     found = [
-        (label, f) for label, pattern in order if (f := _summary_total(summary, pattern, side)) is not None
+        (label, f) for label, pattern in order if (f := summary_total(summary, pattern, side)) is not None
     ]
     if total is None or not found:
         return
@@ -207,20 +207,20 @@ def _narrative_pairs(
     basic = statement_of(disclosure, "basic_expenditure", settings)
 
     candidates: list[tuple[StatedAmount | None, Figure | None, str]] = [
-        (narrative.overview.income_total, _summary_total(summary, r"本年收入合计", "income"), "收支总表"),
+        (narrative.overview.income_total, summary_total(summary, r"本年收入合计", "income"), "收支总表"),
         (
             narrative.overview.expenditure_total,
-            _summary_total(summary, r"本年支出合计", "expenditure"),
+            summary_total(summary, r"本年支出合计", "expenditure"),
             "收支总表",
         ),
         (
             narrative.income.total if narrative.income else None,
-            _summary_total(summary, r"本年收入合计", "income"),
+            summary_total(summary, r"本年收入合计", "income"),
             "收支总表",
         ),
         (
             narrative.expenditure.total if narrative.expenditure else None,
-            _summary_total(summary, r"本年支出合计", "expenditure"),
+            summary_total(summary, r"本年支出合计", "expenditure"),
             "收支总表",
         ),
     ]
@@ -249,7 +249,7 @@ def _narrative_pairs(
     if appropriation is not None and grand is not None:
         # 收入支出总计 counts 上年结转: the statement's 总计; a narrative giving the current year's
         # 合计 under that name uses the word loosely, and is not contradicted
-        totals = [_summary_total(appropriation, pattern, "income") for pattern in (r"总计", r"本年收入合计")]
+        totals = [summary_total(appropriation, pattern, "income") for pattern in (r"总计", r"本年收入合计")]
         known = [f for f in totals if f is not None]
         figure = next((f for f in known if in_wan(f) == in_wan(grand.amount)), known[0] if known else None)
         candidates.append((grand, figure, appropriation.title))

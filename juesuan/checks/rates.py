@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
+from juesuan.checks.cross_statements import statement_of, summary_total
 from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
 from juesuan.checks.tolerance import (
     HUNDRED,
@@ -22,6 +23,7 @@ from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure, StatedAmount, direction_of
 from juesuan.model.narrative import ListedShare
+from juesuan.model.statements import Statement
 from juesuan.settings import Settings
 from juesuan.source import Source
 
@@ -62,7 +64,7 @@ def _same_base(share: Figure, total_label: str) -> bool:
     return any(base[i : i + 3] in total_label for i in range(len(base) - 2))
 
 
-def _shares(disclosure: Disclosure) -> Iterator[tuple[str, ListedShare]]:
+def _shares(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[str, ListedShare]]:
     """Every printed share with the figure it is of: the model's breakdowns, the procurement
     contracts, then the shares of any other listed parts; each share once."""
     seen: set[Source] = set()
@@ -84,11 +86,24 @@ def _shares(disclosure: Disclosure) -> Iterator[tuple[str, ListedShare]]:
                 )
                 found.append(("政府采购", listed))
     name = section_name("listed_shares", disclosure.kind)
-    found.extend((name, listed) for listed in disclosure.narrative.listed_shares)
+    summary = statement_of(disclosure, "summary", settings)
+    for listed in disclosure.narrative.listed_shares:
+        resolved = listed if listed.base is not None else _in_summary(listed, summary)
+        if resolved is not None:
+            found.append((name, resolved))
     for section, listed in found:
         if listed.share.source not in seen:
             seen.add(listed.share.source)
             yield section, listed
+
+
+def _in_summary(listed: ListedShare, summary: Statement | None) -> ListedShare | None:
+    """A share of a total only the summary prints ("占本年支出合计的99.86%"), with that total."""
+    side = "income" if "收入" in listed.base_label else "expenditure"
+    base = summary_total(summary, listed.base_label, side)
+    if summary is None or base is None or base.unit != listed.amount.unit:
+        return None
+    return dataclasses.replace(listed, base=base, base_label=f"《{summary.title}》{listed.base_label}")
 
 
 @rule(
@@ -101,14 +116,15 @@ def _shares(disclosure: Disclosure) -> Iterator[tuple[str, ListedShare]]:
         "“占x%”按所占金额÷基数×100重新计算。金额均按其印刷精度视为区间（±0.005万元），"
         "只要区间内存在一组真实值得到文中百分比（按四舍五入）即为一致；仅按截尾可得时记为提示，但文中其他比率表明本文按四舍五入（至少3处只有四舍五入可得，且不少于只有截尾可得者的2倍）时仍为错误；"
         "只差末位一个单位且不到0.05个百分点（为凑足100%而调整）时记为警告；否则为错误。"
-        "基数为所列之数的上一层：若所列各项中有未写占比的小计，以其为基数也一致即视为一致。"
+        "基数为所列之数的上一层：若所列各项中有未写占比的小计，以其为基数也一致即视为一致；"
+        "写明“占本年支出合计的…”而说明中未印出该合计时，取收支总表中的该合计。"
         "基数为0时比例无意义，文中写0.00%视为一致。"
     ),
 )
 def check_shares(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """Each "占 x%" equals the part over its total."""
     found = False
-    for section, listed in _shares(disclosure):
+    for section, listed in _shares(disclosure, settings):
         found = True
         yield _judge_share(listed, section, disclosure, settings)
     if not found:
@@ -116,17 +132,19 @@ def check_shares(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
 
 
 def _judge_share(listed: ListedShare, section: str, disclosure: Disclosure, settings: Settings) -> Yield:
-    share = listed.share
+    share, total = listed.share, listed.base
+    if total is None:
+        return CouldNotCheck(f"“{share.source.text}”的基数没有印出")
     if not _same_base(share, listed.base_label):
         return CouldNotCheck(f"“{share.source.text}”的基数不是{listed.base_label}")
     values: dict[str, Decimal | str] = {
         "label": listed.label,
         "amount": listed.amount.value,
         "base_label": listed.base_label,
-        "base": listed.base.value,
+        "base": total.value,
     }
-    evidence = (listed.amount.source, listed.base.source)
-    if listed.base.value == 0:
+    evidence = (listed.amount.source, total.source)
+    if total.value == 0:
         if share.value == 0:
             return Checked()
         return Violation(
@@ -156,17 +174,18 @@ def _judge_share(listed: ListedShare, section: str, disclosure: Disclosure, sett
 
 def _share_range(listed: ListedShare) -> tuple[Interval, Decimal] | None:
     """The possible true shares and the share the printed figures give (None if the base may be 0)."""
-    if listed.base.value == 0:
+    total = listed.base
+    if total is None or total.value == 0:
         return None
     if listed.base_parts:  # the base is the sum of the parts: each figure's own interval
         possible = ratio_range(
             lambda a, *rest: a / (a + sum(rest)) * HUNDRED, [listed.amount, *listed.base_parts]
         )
     else:
-        possible = ratio_range(lambda a, b: a / b * HUNDRED, [listed.amount, listed.base])
+        possible = ratio_range(lambda a, b: a / b * HUNDRED, [listed.amount, total])
     if possible is None:
         return None
-    return possible, listed.amount.value / listed.base.value * HUNDRED
+    return possible, listed.amount.value / total.value * HUNDRED
 
 
 @rule(
@@ -274,7 +293,7 @@ def _judged(
     """``judge_rate``, where a rate given only by truncation is inconsistent if the document's
     other rates show that it rounds (DOMAIN.md §2.4 allows truncation to documents that truncate)."""
     verdict = judge_rate(printed, possible, point, settings)
-    if verdict.truncated and _document_rounds(disclosure):
+    if verdict.truncated and _document_rounds(disclosure, settings):
         return dataclasses.replace(verdict, consistent=False, truncated=False, truncated_only=True)
     return verdict
 
@@ -288,12 +307,12 @@ ROUNDING_MAJORITY = 2
 _conventions: list[tuple[Disclosure, bool]] = []
 
 
-def _document_rounds(disclosure: Disclosure) -> bool:
+def _document_rounds(disclosure: Disclosure, settings: Settings) -> bool:
     """Whether the document's printed rates show that it rounds rather than truncates."""
     if _conventions and _conventions[0][0] is disclosure:
         return _conventions[0][1]
     rounded = truncated = 0
-    for printed, possible in _printed_rates(disclosure):
+    for printed, possible in _printed_rates(disclosure, settings):
         by_rounding, by_cutting = rounding_gives(printed, possible), truncation_gives(printed, possible)
         rounded += by_rounding and not by_cutting
         truncated += by_cutting and not by_rounding
@@ -302,9 +321,9 @@ def _document_rounds(disclosure: Disclosure) -> bool:
     return rounds
 
 
-def _printed_rates(disclosure: Disclosure) -> Iterator[tuple[Figure, Interval]]:
+def _printed_rates(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure, Interval]]:
     """Every printed share, rate of change and budget rate with the true rates its figures allow."""
-    for _section, listed in _shares(disclosure):
+    for _section, listed in _shares(disclosure, settings):
         measured = _share_range(listed)
         if measured is not None:
             yield listed.share, measured[0]

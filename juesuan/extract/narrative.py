@@ -329,8 +329,19 @@ def listed_shares(paragraphs: Iterable[Paragraph]) -> tuple[ListedShare, ...]:
                 found.append(named)
             else:
                 unplaced.append(mention)
-    found.extend(_shares_of_their_sum(unplaced))
+    summed = list(_shares_of_their_sum(unplaced))
+    found.extend(summed)
+    placed = {share.share.source for share in summed}
+    for mention in unplaced:
+        assert mention.share is not None
+        total = re.match(rf"占({_STATEMENT_TOTALS})的", mention.share.source.text)
+        if total is not None and mention.share.source not in placed:
+            found.append(ListedShare(mention.label, mention.figure, mention.share, total.group(1), None))
     return tuple(found)
+
+
+#: The totals a share may name that only the statements print (the summary's rows).
+_STATEMENT_TOTALS = "本年收入合计|本年支出合计|收入总计|支出总计"
 
 
 def _shares_of_their_sum(mentions: list[Mention]) -> Iterator[ListedShare]:

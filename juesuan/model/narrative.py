@@ -145,7 +145,8 @@ class ListedShare:
         amount: the part.
         share: the share printed for it (in %).
         base_label: the label of the figure it is listed under.
-        base: that figure.
+        base: that figure; None when the narrative does not print it ("占本年支出合计的99.86%"),
+            for the checks to find in the statements under ``base_label``.
         other_bases: the parts listed before it that state no share: a sub-total it may be a
             share of ("本年收入x万元，其中财政拨款y万元，其中一般公共预算z万元，占w%").
         base_parts: when the base is not printed but is the sum of the parts listed with it
@@ -156,7 +157,7 @@ class ListedShare:
     amount: Figure
     share: Figure
     base_label: str
-    base: Figure
+    base: Figure | None
     other_bases: tuple[Figure, ...] = ()
     base_parts: tuple[Figure, ...] = ()
 
