@@ -7,6 +7,7 @@ and the identity rules then report "could not check" for it instead of errors.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from juesuan.checks.classification import STANDARD_KEYS
@@ -17,6 +18,7 @@ from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.statements import Statement
 from juesuan.settings import Settings
+from juesuan.source import Source
 
 SECTION = "决算报表"
 
@@ -47,12 +49,12 @@ def _family(disclosure: Disclosure, settings: Settings, family: str) -> Iterator
             if identity.inferred and doubtful:
                 yield CouldNotCheck(f"《{statement.title}》按科目名称推断的层级不自洽，未据此判断")
             else:
-                yield _judge(identity, disclosure)
+                yield _judge(identity, disclosure, settings)
     if not found:
         yield NotApplicable("没有可检查的报表")
 
 
-def _judge(identity: Identity, disclosure: Disclosure) -> Yield:
+def _judge(identity: Identity, disclosure: Disclosure, settings: Settings) -> Yield:
     if identity.exact:
         return Checked()
     difference = identity.difference
@@ -68,19 +70,66 @@ def _judge(identity: Identity, disclosure: Disclosure) -> Yield:
             "direction": "多" if difference > 0 else "少",
             "unit": identity.statement.unit,
         },
-        severity=_severity(identity),
+        severity=_severity(identity, settings),
         section=statement_name(disclosure),
     )
 
 
-def _severity(identity: Identity) -> Severity | None:
-    """Rounding gaps are hints; a total left blank while its parts are filled is an omission
-    (a warning), not a contradiction."""
-    if identity.holds:
+def _severity(identity: Identity, settings: Settings) -> Severity | None:
+    """Rounding gaps are hints, but for the total a statement with nothing to round gets wrong;
+    a total left blank while its parts are filled is an omission (a warning), not a contradiction."""
+    if identity.holds and identity.stated.source not in _misprinted(identity.statement, settings):
         return Severity.INFO
     if not identity.stated.source.text.strip():
         return Severity.WARNING
     return None
+
+
+def _places(identity: Identity) -> set[Source]:
+    return {identity.stated.source} | {part.source for part in identity.parts}
+
+
+#: An integer-元 statement with this many identities exact has no rounding; the few cells all of
+#: whose other sums are off by a yuan or two are misprints.
+EXACT_TABLE_IDENTITIES = 8
+#: At most this many such cells (one figure printed in the 合计 and the 财政拨款 column).
+WRONG_CELLS = 3
+
+_wrong_cells: dict[int, tuple[Statement, frozenset[Source]]] = {}
+
+
+def _misprinted(statement: Statement, settings: Settings) -> frozenset[Source]:
+    """The cells whose sums are off by rounding in a statement that otherwise adds up exactly.
+
+    Whole 元 are what the ledger records (DOMAIN.md §2.4): a statement printed in whole 元 has
+    nothing to round unless its cents were dropped, which would put small gaps all over it. When
+    every sum is exact but the few through one or two cells (万里街道's 21201 printed 94,995,790
+    where its items add up to 94,995,789, and class 212 with it), those cells are wrong: each is
+    in two or more of the failing sums, and every failing sum goes through one of them.
+    """
+    cached = _wrong_cells.get(id(statement))
+    if cached is not None and cached[0] is statement:
+        return cached[1]
+    found: frozenset[Source] = frozenset()
+    figures = [f for row in statement.rows for _, f in row.values if not f.blank]
+    if statement.unit == "元" and figures and all(f.decimals == 0 for f in figures):
+        identities = [
+            i for i in all_identities(statement, settings) if i.family != "balance" and not i.inferred
+        ]
+        inexact = [i for i in identities if not i.exact]
+        if (
+            inexact
+            and len(identities) - len(inexact) >= EXACT_TABLE_IDENTITIES
+            and all(i.holds for i in inexact)
+        ):
+            seen = Counter(place for i in inexact for place in _places(i))
+            shared = frozenset(place for place, count in seen.items() if count >= 2)
+            if len(shared) <= WRONG_CELLS and all(_places(i) & shared for i in inexact):
+                found = shared
+    if len(_wrong_cells) >= 64:
+        _wrong_cells.clear()
+    _wrong_cells[id(statement)] = (statement, found)
+    return found
 
 
 TEMPLATE = "《{title}》{label}：表中为{stated}{unit}，计算得{computed}{unit}，相差{difference}{unit}（表中{direction}）"
@@ -99,7 +148,7 @@ TEMPLATE = "《{title}》{label}：表中为{stated}{unit}，计算得{computed}
         "组成由表头推断；表头中有无法识别的列时不检查；“其中：基本支出、项目支出”两列合起来即为合计。"
         "同一组列按“上年、当年、增减变化情况”（或“2020年、2021年、增减变化情况”）重复印出时，每组各自检查，"
         "且增减 = 当年 − 上年；按单位每年一行（2025年、2026年、增减变化金额）印出时，增减行 = 后一年 − 前一年。各项再按资金性质（一般公共预算、政府性基金预算…）分列时，每种资金各自检查。"
-        "容差按舍入推算（见ARITH-001）。"
+        "容差按舍入推算（见ARITH-001）；以整元印出、其余各和（至少8个）都精确相符的表没有舍入：一两元之差全都经过的一两个单元格是印错了，以其为合计的等式记为错误。"
     ),
 )
 def check_statement_columns(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
@@ -148,7 +197,7 @@ def _unread_header(statement: Statement) -> str:
         "公务用车购置及运行费 = 购置费 + 运行费；另列会议费、培训费等行时不检查合计。"
         "按预算单位分行、单位编码每级三位的表（西安：114 部门，114001、114002 其下单位），部门 = 其下单位之和，"
         "合计 = 各部门之和。"
-        "每个数值列分别检查，容差按舍入推算。"
+        "每个数值列分别检查，容差按舍入推算；以整元印出、其余各和（至少8个）都精确相符的表没有舍入：一两元之差全都经过的一两个单元格是印错了，以其为合计的等式记为错误。"
     ),
 )
 def check_statement_hierarchy(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
@@ -196,7 +245,7 @@ def check_statement_balances(disclosure: Disclosure, settings: Settings) -> Iter
         for identity in all_identities(statement, settings):
             if identity.family == "balance":
                 found = True
-                yield _judge(identity, disclosure)
+                yield _judge(identity, disclosure, settings)
     if not found:
         yield NotApplicable("没有列示结转结余的基金/国资报表")
 

@@ -7,10 +7,12 @@ catalogue test requires an example for every rule in ALL_RULES, here or in test_
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
-from juesuan import checks
+from juesuan import checks, pipeline
+from juesuan.findings import Severity
 from tests.builders import self_evaluation, table
 from tests.conftest import Checker
 
@@ -746,3 +748,25 @@ def test_economic_codes_shifted_by_verified_names_are_an_error(checker: Checker)
     """水费 is 30205 and 电费 30206 by verified entries: printed as 30203/30204 the codes shifted."""
     text = basic_by_economic_code("印刷费", ("30203", "水费"), ("30204", "电费"))
     assert [f[1] for f in checker.flat(text, "CODE-006")] == ["error"]
+
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+WANLI = CORPUS / "real/zxj-GovBudgetChecker/上海市普陀区人民政府万里街道办事处25年预算.pdf"
+
+
+@pytest.mark.skipif(not WANLI.is_file(), reason="corpus not present")
+def test_a_yuan_off_in_a_whole_yuan_statement_that_adds_up_elsewhere() -> None:
+    """No rounding in whole 元: 21201 printed 94,995,790 where its items and its 基本 + 项目 give
+    94,995,789, in statements whose 130-odd other sums are exact, is a misprint (an error); the
+    class 212 above it, right but off through it, stays a hint."""
+    findings = pipeline.run(WANLI, select=("STMT-001", "STMT-002")).report.findings
+    errors = {(f.source.page, f.rule) for f in findings if f.severity is Severity.ERROR}
+    assert errors == {
+        (12, "STMT-002"),
+        (17, "STMT-001"),
+        (17, "STMT-002"),
+        (23, "STMT-001"),
+        (23, "STMT-002"),
+    }
+    assert all("94995790" in f.message for f in findings if f.severity is Severity.ERROR)
+    assert any("212城乡社区支出" in f.message for f in findings if f.severity is Severity.INFO)
