@@ -101,6 +101,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     wording.check_empty_reasons,
     wording.check_incomplete_wording,
     wording.check_dates_past_preparation,
+    wording.check_stale_years,
     wording.check_department_names,
 )
 

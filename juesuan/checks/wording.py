@@ -200,6 +200,52 @@ def check_dates_past_preparation(disclosure: Disclosure, settings: Settings) -> 
             yield Violation(passage.source.with_text(match.group(0)), values, section="文字")
 
 
+#: A plan dated two or more years before the budget's ("拟从2020年起" in a 2025 budget), unless
+#: it runs into the budget year ("计划于2024年至2026年"); a headcount of two years before
+#: ("按2024年8月在职在编人数测算" in a 2026 budget).
+_STALE_PLAN_RE = re.compile(
+    r"(?:拟|计划|将|预计|准备)(?:于|从|在|自)?\s*(20\d{2})\s*年(?!\s*(?:至|到|—|-|－|~|～)\s*20\d{2})"
+)
+_STALE_BASIS_RE = re.compile(r"按照?\s*(20\d{2})\s*年\s*\d{1,2}\s*月[^。；，]{0,12}(?:人数|在职|在编|编制)")
+
+
+@rule(
+    id="YEAR-002",
+    severity=Severity.WARNING,
+    title="预算沿用往年的年份",
+    template="{year}年度预算写“{text}”，所述{stale}年早于编制年度（{previous}年），疑为沿用往年文字",
+    tags=("text", "year", "budget"),
+    doc=(
+        "N年度预算编制于N−1年：文中以N−2年或更早的年份作打算（“拟从2020年起”），或以N−2年或更早某月的人数测算"
+        "（“按2024年8月在职在编人数测算”），多是沿用往年的文字；打算延续到预算年度的（“计划于2024年至2026年”）不算。只用于预算。"
+    ),
+)
+def check_stale_years(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """A budget does not plan from, or count at, a date two years before its own."""
+    year = disclosure.year
+    if disclosure.kind != "budget" or year is None:
+        yield NotApplicable("不是预算，或未识别出年度")
+        return
+    found = False
+    for passage in (*disclosure.passages, *disclosure.cell_texts):
+        for pattern in (_STALE_PLAN_RE, _STALE_BASIS_RE):
+            for match in pattern.finditer(passage.text):
+                found = True
+                stale = int(match.group(1))
+                if stale > year - 2:
+                    yield Checked()
+                    continue
+                values: dict[str, Decimal | str] = {
+                    "year": str(year),
+                    "text": match.group(0),
+                    "stale": str(stale),
+                    "previous": str(year - 1),
+                }
+                yield Violation(passage.source.with_text(match.group(0)), values, section="文字")
+    if not found:
+        yield NotApplicable("文中没有写明打算或测算所据的年份")
+
+
 @rule(
     id="TEXT-006",
     severity=Severity.WARNING,

@@ -83,3 +83,16 @@ def test_the_departments_name_written_one_character_off(checker: Checker) -> Non
     text = "上海市普陀区规划和自然资源局2024年部门决算\n一、部门职责\n上海市普陀区规划与自然资源局负责全区规划工作。\n"
     assert checker.flat(text, "TEXT-006") != []
     assert checker.flat(text.replace("规划与", "规划和"), "TEXT-006") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caught"),
+    [
+        ("为保证项目投资可控，拟从2020年起，由我局申请评审经费。", True),
+        ("拟从2025年起，由我局申请评审经费。", False),
+        ("计划于2024年至2026年，使用2738万元购置设备。", False),  # a plan that runs into the budget year
+        ("按照2024年9月26日局领导专题会议要求，加强项目前期研究。", False),  # a meeting, not a headcount
+    ],
+)
+def test_a_budget_planning_from_a_stale_year(checker: Checker, sentence: str, caught: bool) -> None:
+    assert bool(checker.flat(HEAD + sentence + "\n", "YEAR-002")) is caught
