@@ -52,6 +52,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     cross_statements.check_narrative_against_statements,
     narrative_items.check_item_amounts,
     narrative_item_names.check_item_names,
+    narrative_item_names.check_item_paths,
     narrative_three_public.check_three_public_narrative,
     narrative_totals.check_budget_totals,
     # rates and wording
@@ -100,6 +101,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     wording.check_drafting_notes,
     wording.check_empty_reasons,
     wording.check_incomplete_wording,
+    wording.check_misspelt_terms,
     wording.check_dates_past_preparation,
     wording.check_stale_years,
     wording.check_department_names,

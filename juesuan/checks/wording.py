@@ -131,6 +131,16 @@ def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iter
         (DOUBLED_WORD_RE, "字词重复"),
         (HALF_WIDTH_COMMA_RE, "中文中使用了半角逗号"),
     )
+    yield from _slips(disclosure, patterns, once_a_document=(HALF_WIDTH_COMMA_RE,))
+
+
+def _slips(
+    disclosure: Disclosure,
+    patterns: tuple[tuple[re.Pattern[str], str], ...],
+    once_a_document: tuple[re.Pattern[str], ...] = (),
+) -> Iterator[Yield]:
+    """Each pattern's matches in the text and the tables' prose, once a page at the first place
+    with how often it recurs there (once a document for a typing habit)."""
     for pattern, problem in patterns:
         places = [
             (passage, match)
@@ -141,10 +151,9 @@ def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iter
         if not places:
             yield Checked()
             continue
-        # a slip once a page; the half-width comma, a typing habit, once a document
         by_page: dict[object, list[tuple[Passage, re.Match[str]]]] = {}
         for place in places:
-            key = "document" if pattern is HALF_WIDTH_COMMA_RE else place[0].source.page
+            key = "document" if pattern in once_a_document else place[0].source.page
             by_page.setdefault(key, []).append(place)
         for group in by_page.values():
             passage, match = group[0]
@@ -153,6 +162,38 @@ def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iter
             yield Violation(
                 passage.source.with_text(quoted), {"problem": problem + more, "text": quoted}, section="文字"
             )
+
+
+#: Standard terms misspelled: the template wording 比…持平 (与…持平), the “三公” item with a 车 too
+#: many or too few, 提租补贴 cut short, 其它 in a classification name (the catalogue writes 其他).
+MISSPELT = (
+    (
+        re.compile(r"比(?:上年|上一年度|\d{4}\s*年度?)(?:预算|决算|执行)?数?(?:相比)?持平"),
+        "“比…持平”应为“与…持平”",
+    ),
+    (re.compile(r"公务车(?:用车)?(?:购置及运行(?:维护)?费|运行(?:维护)?费|购置费)"), "应为“公务用车…”"),
+    (re.compile(r"提租补(?!贴)"), "应为“提租补贴”"),
+    (re.compile(r"其它(?=[\u4e00-\u9fff]{2,16}支出)"), "科目名称中的“其它”应为“其他”"),
+)
+
+
+@rule(
+    id="TEXT-007",
+    severity=Severity.WARNING,
+    title="规范用语写错",
+    template="用语有误，{problem}：“{text}”",
+    tags=("text", "hygiene"),
+    doc=(
+        "公开文件的规范用语写错：“比上年持平”（应为“与上年持平”）、“公务车用车运行费”“公务车购置及运行费”"
+        "（应为“公务用车…”）、“提租补政策性调整”（缺“贴”）、科目名称中的“其它”（分类目录作“其他”）。每页一处。"
+    ),
+)
+def check_misspelt_terms(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Standard terms written as the templates and the catalogue write them."""
+    if not disclosure.passages:
+        yield NotApplicable("没有读到说明文字")
+        return
+    yield from _slips(disclosure, MISSPELT)
 
 
 def _quoted_name(text: str, at: int) -> bool:

@@ -22,7 +22,7 @@ from juesuan.source import Source
 _N = f"(?:{NUMBER})"
 _MONEY = r"万元|亿元|元"
 _YEAR = r"(?:上年|\s*\d{4}\s*年)(?:度)?(?:预算|决算)?数?"
-_LEAD = rf"与{_YEAR}(?:相比|比较)|比{_YEAR}|较{_YEAR}|同比"
+_LEAD = rf"与{_YEAR}(?:相比|比较)|与{_YEAR}(?=\s*持平)|比{_YEAR}|较{_YEAR}|同比"
 _WORD = r"增加|减少|增长|下降|降低|上升|持平"
 
 CHANGE_RE = re.compile(

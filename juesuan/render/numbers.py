@@ -66,14 +66,15 @@ def change(
     """The year-on-year clause: ``与上年相比，增加94.54万元，增长54.00%``.
 
     ``lead`` is the section's own opening (``与上年相比，`` or ``比上年``). No change reads
-    ``same``, by default the lead and ``持平``; a previous year of zero gives the amount
+    ``same``, by default the lead and ``持平`` ("比上年" becomes "与上年持平"); a previous year of zero gives the amount
     without a rate (上年无此项); an unknown previous year gives no clause at all.
     """
     if previous is None:
         return ""
     difference = current - previous
     if difference.quantize(CENT, ROUND_HALF_UP) == 0:
-        return same or f"{lead}持平"
+        # "比上年持平" is the slip inspectors mark: no change is "与上年持平"
+        return same or (f"与{lead[1:]}持平" if lead.startswith("比") else f"{lead}持平")
     up = difference > 0
     word, rate_word = (words[0], rate_words[0]) if up else (words[1], rate_words[1])
     clause = f"{lead}{word}{money(abs(difference))}{unit}"

@@ -24,7 +24,7 @@ def write(writer: Writer, data: DisclosureInput) -> None:
 
 
 def _part(writer: Writer, entry: Entry, total: Entry, word: str) -> str:
-    """``因公出国（境）费支出0.00万元，占0.00%，比上年持平``."""
+    """``因公出国（境）费支出0.00万元，占0.00%，与上年持平``."""
     change = change_with_reason(writer, entry, SINCE, f"“三公”经费 {entry.label}")
     return f"{entry.label}{word}{amount(entry.amount)}，{numbers.share(entry.amount, total.amount)}{change}"
 

@@ -96,3 +96,30 @@ def test_the_departments_name_written_one_character_off(checker: Checker) -> Non
 )
 def test_a_budget_planning_from_a_stale_year(checker: Checker, sentence: str, caught: bool) -> None:
     assert bool(checker.flat(HEAD + sentence + "\n", "YEAR-002")) is caught
+
+
+@pytest.mark.parametrize(
+    ("sentence", "caught"),
+    [
+        ("主要原因是提租补政策性调整。", True),
+        ("主要原因是提租补贴政策性调整。", False),
+        ("2026年度无公务车购置需求。", False),  # 公务车 as the car, not the item's name
+        ("公务车购置及运行费0万元。", True),
+        ("其它工资福利支出10.00万元。", True),
+        ("其它费用由单位自筹。", False),  # not a classification name
+        ("政府性基金预算拨款支出0万元，比上年持平。", True),
+        ("政府性基金预算拨款支出0万元，与上年持平。", False),
+    ],
+)
+def test_misspelt_standard_terms(checker: Checker, sentence: str, caught: bool) -> None:
+    assert bool(checker.flat(HEAD + sentence + "\n", "TEXT-007")) is caught
+
+
+def test_a_section_named_like_its_class(checker: Checker) -> None:
+    """其他支出（类）其他支出（款） is the catalogue's own; 住房保障支出（款） is not."""
+    text = (
+        HEAD
+        + "其他支出（类）其他支出（款）其他支出（项）5.00万元；住房保障支出（类）住房保障支出（款）购房补贴（项）3.00万元。\n"
+    )
+    found = checker.check(text, select=("CODE-008",)).findings
+    assert [("购房补贴" in f.message, "住房改革支出" in f.message) for f in found] == [(True, True)]

@@ -21,7 +21,7 @@ def test_a_change_reads_as_the_seed_words_it() -> None:
 
 
 def test_no_change_is_flat_and_no_base_year_has_no_rate() -> None:
-    assert numbers.change(Decimal("0.00"), Decimal("0.00"), "比上年") == "比上年持平"
+    assert numbers.change(Decimal("0.00"), Decimal("0.00"), "比上年") == "与上年持平"
     assert numbers.change(Decimal("3.00"), Decimal("0.00"), "比上年") == "比上年增加3.00万元（上年无此项）"
     assert numbers.change(Decimal("3.00"), None, "比上年") == ""
 

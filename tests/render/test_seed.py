@@ -14,10 +14,10 @@ from tests.render.seed_input import CORRECTIONS, corrected_seed_input
 #: Where the generator words a sentence differently from the seed, on purpose: the seed is
 #: inconsistent there (、 or ，, a colon after 主要原因是 or not, ； or 。 between budget
 #: comparisons) or uses a form the templates replace (增加0.00万元，增长0.00% for no change is
-#: 持平; "信访局单位机关运行经费" repeats the subject).
+#: 与上年持平; "信访局单位机关运行经费" repeats the subject).
 PHRASING = (
     ("综合办，督察办", "综合办、督察办"),
-    ("比上年增加0.00万元，增长0.00%", "比上年持平"),
+    ("比上年增加0.00万元，增长0.00%", "与上年持平"),
     ("主要原因是单位无此支出", "主要原因是：单位无此支出"),
     (
         "预决算差异率0.00%，主要原因是：单位无此支出。公务用车运行费",
