@@ -47,6 +47,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     statements.check_statement_summary,
     statements.check_statement_balances,
     statements.check_empty_statements,
+    statements.check_empty_notes,
     cross_statements.check_statement_ties,
     item_ties.check_item_income_expenditure,
     cross_statements.check_narrative_against_statements,

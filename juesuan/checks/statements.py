@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from decimal import Decimal
 
 from juesuan.checks.classification import STANDARD_KEYS
 from juesuan.checks.identity import Identity
@@ -335,3 +336,39 @@ def check_empty_statements(disclosure: Disclosure, settings: Settings) -> Iterat
             yield Violation(statement.source, {"title": statement.title}, section=statement_name(disclosure))
     if not found:
         yield NotApplicable("没有空表")
+
+
+#: What an empty fund statement's note must name, and the other funds' words.
+_FUND_WORDS = {"government_fund": "政府性基金", "state_capital": "国有资本经营"}
+
+
+@rule(
+    id="STMT-007",
+    severity=Severity.WARNING,
+    title="空表说明与表名不符",
+    template="《{title}》的空表说明写“{note}”，说的是{other}预算，不是本表的{own}预算",
+    tags=("statements", "completeness"),
+    doc="空表下的说明应说本表：国有资本经营预算支出表下写“本部门无政府性基金预算…”，是从另一张表照抄的。",
+)
+def check_empty_notes(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """An empty fund statement's note speaks of that fund."""
+    found = False
+    for statement in disclosure.statements:
+        own = _FUND_WORDS.get(statement.key or "")
+        if own is None or not statement.is_empty or not statement.empty_note:
+            continue
+        found = True
+        note = statement.empty_note
+        others = [word for key, word in _FUND_WORDS.items() if key != statement.key and word in note]
+        if own in note or not others:
+            yield Checked()
+            continue
+        values: dict[str, Decimal | str] = {
+            "title": statement.title,
+            "note": note,
+            "other": others[0],
+            "own": own,
+        }
+        yield Violation(statement.source, values, section=statement_name(disclosure))
+    if not found:
+        yield NotApplicable("没有带说明的空表")

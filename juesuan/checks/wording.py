@@ -158,7 +158,9 @@ def _slips(
         for group in by_page.values():
             passage, match = group[0]
             quoted = _excerpt(passage.text, match.start(), match.end())
-            more = f"（共{len(group)}处）" if len(group) > 1 else ""
+            forms = list(dict.fromkeys(m.group(0) for _, m in group))
+            listed = f"：{'、'.join(f'“{f}”' for f in forms)}" if len(forms) > 1 else ""
+            more = f"（共{len(group)}处{listed}）" if len(group) > 1 else ""
             yield Violation(
                 passage.source.with_text(quoted), {"problem": problem + more, "text": quoted}, section="文字"
             )
@@ -276,13 +278,14 @@ def check_stale_years(disclosure: Disclosure, settings: Settings) -> Iterator[Yi
                 if stale > year - 2:
                     yield Checked()
                     continue
+                clause = re.split(r"[，,。；;]", passage.text[match.start() :], maxsplit=1)[0]
                 values: dict[str, Decimal | str] = {
                     "year": str(year),
-                    "text": match.group(0),
+                    "text": clause,
                     "stale": str(stale),
                     "previous": str(year - 1),
                 }
-                yield Violation(passage.source.with_text(match.group(0)), values, section="文字")
+                yield Violation(passage.source.with_text(clause), values, section="文字")
     if not found:
         yield NotApplicable("文中没有写明打算或测算所据的年份")
 
