@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
 from juesuan import catalogue
 from juesuan.checks.cross_statements import narrative_against
-from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Yield, rule
+from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
 from juesuan.checks.statement_identities import trusted
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
@@ -45,6 +46,7 @@ def check_item_amounts(disclosure: Disclosure, settings: Settings) -> Iterator[Y
         yield NotApplicable("说明中没有按类、款、项列出的科目金额，或没有分资金的支出表")
         return
     unfound: list[str] = []
+    cents: dict[int | None, list[Violation]] = {}
     wanted = "actual" if disclosure.kind == "final" else "budget"
     for item in items:
         if item.measure not in ("", wanted) or names_other_year(item.label, disclosure.year):
@@ -70,9 +72,28 @@ def check_item_amounts(disclosure: Disclosure, settings: Settings) -> Iterator[Y
             for other in _all_funds(disclosure, row, settings)
         ):
             verdict = Checked()  # 江苏: the overview gives each class with all its funds
-        yield verdict
+        if isinstance(verdict, Violation) and verdict.severity is Severity.WARNING:
+            cents.setdefault(verdict.source.page, []).append(verdict)  # a slip of a cent
+        else:
+            yield verdict
+    yield from (_together(slips) for slips in cents.values())
     if unfound:
         yield CouldNotCheck(f"未能在支出表中唯一找到这些科目：{'、'.join(unfound[:5])}")
+
+
+def _together(slips: list[Violation]) -> Violation:
+    """The items of a page a cent off (cut instead of rounded from 元), as one finding: one habit
+    to correct, every item named."""
+    if len(slips) == 1:
+        return slips[0]
+    first = slips[0]
+    values = {
+        **first.values,
+        **{key: "、".join(str(s.values[key]) for s in slips) for key in ("label", "stated", "table")},
+        "label": "”“".join(str(s.values["label"]) for s in slips),
+    }
+    evidence = tuple(dict.fromkeys(e for s in slips for e in (s.source, *s.evidence) if e != first.source))
+    return dataclasses.replace(first, values=values, evidence=evidence)
 
 
 def _all_funds(disclosure: Disclosure, row: StatementRow, settings: Settings) -> Iterator[Figure]:

@@ -176,3 +176,24 @@ def test_one_cent_gaps_between_the_same_two_statements_are_one_finding(checker: 
     )
     found = checker.flat(summary(rows) + "\n" + expenditure(ROWS), "XTAB-001")
     assert [severity for _, severity, _ in found] == ["warning"]
+
+
+def test_items_a_cent_off_on_one_page_are_one_finding(checker: Checker) -> None:
+    """上海 cuts every 元 amount of a page to 万元: one habit, one finding naming each item."""
+    statement = "一般公共预算支出功能分类预算表\n单位：元\n" + table(
+        [
+            HEADER,
+            ["221", "住房保障支出", "4736957.00", "4736957.00", "0.00"],
+            ["22102", "住房改革支出", "4736957.00", "4736957.00", "0.00"],
+            ["2210201", "住房公积金", "2049197.00", "2049197.00", "0.00"],
+            ["2210203", "购房补贴", "2687760.00", "2687760.00", "0.00"],
+        ]
+    )
+    text = (
+        "1.“住房保障支出（类）住房改革支出（款）住房公积金（项）”204.91万元；"
+        "“住房保障支出（类）住房改革支出（款）购房补贴（项）”268.77万元。\n\n" + statement
+    )
+    found = checker.check(text, select=("NARR-002",)).findings
+    assert [(f.severity.value, "204.91" in f.message and "268.77" in f.message) for f in found] == [
+        ("warning", True)
+    ]
