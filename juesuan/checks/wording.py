@@ -296,7 +296,11 @@ def check_stale_years(disclosure: Disclosure, settings: Settings) -> Iterator[Yi
     title="单位名称与本单位不一致",
     template="文中写“{printed}”，本单位是“{department}”",
     tags=("text", "hygiene"),
-    doc="文中与本单位名称只差一个字的写法（“规划与自然资源局”之于“规划和自然资源局”）多为笔误。",
+    doc=(
+        "文中与本单位名称只差一个字的写法（“规划与自然资源局”之于“规划和自然资源局”）多为笔误；"
+        "表题写成去掉区县的名称（“上海市规划和自然资源局2024年度部门决算表”之于上海市普陀区规划和自然资源局），"
+        "说的是上级部门。"
+    ),
 )
 def check_department_names(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """The department's name is written as the department's."""
@@ -307,7 +311,7 @@ def check_department_names(disclosure: Disclosure, settings: Settings) -> Iterat
     seen: set[str] = set()
     for passage in disclosure.passages:
         text = re.sub(r"\s", "", passage.text)
-        for printed in _other_names(text, department):
+        for printed in (*_other_names(text, department), *_titled_without_district(text, department)):
             if printed not in seen:
                 seen.add(printed)
                 yield Violation(
@@ -316,6 +320,17 @@ def check_department_names(disclosure: Disclosure, settings: Settings) -> Iterat
                     section="文字",
                 )
     yield Checked()
+
+
+def _titled_without_district(text: str, department: str) -> Iterator[str]:
+    """The department's name without its district as the owner of a title ("上海市规划和自然资源局
+    2024年度部门决算表" over 上海市普陀区规划和自然资源局's statement): the city's department, not this one."""
+    district = re.match(r"^(.{2,8}?[省市])([\u4e00-\u9fff]{1,4}?[区县])(.{2,})$", department)
+    if district is None:
+        return
+    other = district.group(1) + district.group(3)
+    if re.search(re.escape(other) + r"\d{4}年度?部门(?:决算|预算)", text):
+        yield other
 
 
 def _other_names(text: str, department: str) -> Iterator[str]:

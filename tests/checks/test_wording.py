@@ -123,3 +123,18 @@ def test_a_section_named_like_its_class(checker: Checker) -> None:
     )
     found = checker.check(text, select=("CODE-008",)).findings
     assert [("购房补贴" in f.message, "住房改革支出" in f.message) for f in found] == [(True, True)]
+
+
+@pytest.mark.parametrize(
+    ("line", "caught"),
+    [
+        ("上海市规划和自然资源局 2024 年度部门决算表", True),  # the city's department owns the title
+        ("在上海市规划和自然资源局的指导下开展工作。", False),  # the superior department named in the text
+        ("上海市普陀区规划和自然资源局 2024 年度部门决算表", False),
+    ],
+)
+def test_a_title_naming_the_department_without_its_district(
+    checker: Checker, line: str, caught: bool
+) -> None:
+    text = f"上海市普陀区规划和自然资源局2024年度部门决算\n{line}\n"
+    assert bool(checker.flat(text, "TEXT-006")) is caught
