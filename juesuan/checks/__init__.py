@@ -68,6 +68,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     ties.check_general_budget_only_ties,
     ties.check_agency_costs,
     ties.check_evaluated_projects,
+    ties.check_balanced_changes,
     # counts
     counts.check_divisions,
     counts.check_three_public_pairs,

@@ -12,7 +12,7 @@ from juesuan.checks.tolerance import sum_tolerance
 from juesuan.checks.walk import amounts
 from juesuan.findings import Severity
 from juesuan.model.disclosure import Disclosure
-from juesuan.model.figures import Figure, StatedAmount
+from juesuan.model.figures import Figure, StatedAmount, direction_of
 from juesuan.model.performance import SelfEvaluation
 from juesuan.settings import Settings
 
@@ -289,3 +289,57 @@ def _column_totals(tables: list[SelfEvaluation]) -> dict[str, Decimal | None]:
                 values.append(figure.value)
         totals[name] = sum(values, Decimal(0)) if len(values) == len(tables) else None
     return totals
+
+
+def _as_sides(label: str) -> str:
+    """A label with 收入 and 支出 made one ("2026年收入预算" and "2026年支出预算" read alike)."""
+    return re.sub(r"\s", "", label).replace("收入", "收支").replace("支出", "收支").replace("收、支", "收支")
+
+
+@rule(
+    id="TIE-006",
+    severity=Severity.WARNING,
+    title="相等的收入与支出增减不同",
+    template="{income_label}与{expenditure_label}同为{amount}万元，而收入{income_change}、支出{expenditure_change}，"
+    "上年的收入与支出便不相等",
+    tags=("tie", "narrative", "year_on_year"),
+    doc=(
+        "预算收支平衡：同一口径的收入与支出（收入预算与支出预算、财政拨款收入与财政拨款支出）本年相等时，"
+        "与上年比的增减额也应相等，否则推出的上年收入与上年支出不相等（湖州：收支预算同为6256.31万元，"
+        "收入比上年减少336.67万元，支出比上年增加268.28万元）。与上年执行数相比时执行中可有出入，故记为警告。只用于预算。"
+    ),
+)
+def check_balanced_changes(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """Equal income and expenditure of one kind change by the same amount."""
+    if disclosure.kind != "budget":
+        yield NotApplicable("只用于预算")
+        return
+    stated: dict[tuple[str, str], StatedAmount] = {}
+    for _section, amount in amounts(disclosure):
+        change = amount.change
+        if change is None or change.amount is None or amount.amount.unit != "万元":
+            continue
+        side = "income" if "收入" in amount.label else "expenditure" if "支出" in amount.label else ""
+        if side and not ("收入" in amount.label and "支出" in amount.label):
+            stated.setdefault((_as_sides(amount.label), side), amount)
+    found = False
+    for (label, side), income in stated.items():
+        expenditure = stated.get((label, "expenditure"))
+        if side != "income" or expenditure is None or income.amount.value != expenditure.amount.value:
+            continue
+        found = True
+        a, b = income.change, expenditure.change
+        assert a is not None and b is not None and a.amount is not None and b.amount is not None
+        if (direction_of(a.word) or 0) * a.amount.value == (direction_of(b.word) or 0) * b.amount.value:
+            yield Checked()
+            continue
+        values: dict[str, Decimal | str] = {
+            "income_label": income.label,
+            "expenditure_label": expenditure.label,
+            "amount": income.amount.value,
+            "income_change": f"{a.word}{a.amount.value}万元",
+            "expenditure_change": f"{b.word}{b.amount.value}万元",
+        }
+        yield Violation(b.source, values, (a.source,), section="说明中的增减变化")
+    if not found:
+        yield NotApplicable("说明中没有同为一数、各写增减的收入与支出")
