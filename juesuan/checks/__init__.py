@@ -104,6 +104,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     wording.check_empty_reasons,
     wording.check_incomplete_wording,
     wording.check_misspelt_terms,
+    wording.check_pasted_articles,
     wording.check_dates_past_preparation,
     wording.check_stale_years,
     wording.check_department_names,

@@ -209,6 +209,36 @@ _PLAN_RE = re.compile(r"完成|实现|达到|力争|计划|预计|确保|累计"
 _ASSET_DATE_RE = re.compile(r"截[至止]\s*(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
 
+#: A regulation's own words: its article numbers, "制定本规定".
+_ARTICLE_RE = re.compile(r"^第[一二三四五六七八九十百]+条\s*\S|制定本(?:规定|办法|细则)")
+
+
+@rule(
+    id="TEXT-008",
+    severity=Severity.WARNING,
+    title="照搬规定条文",
+    template="{where}照搬了规定的条文（“{text}”），应概括写明本单位的职能",
+    tags=("text", "hygiene"),
+    doc=(
+        "部门职能应概括写出，不应把“三定”规定原样贴入：“第一条 根据《…机构改革方案》，制定本规定。第二条 …”"
+        "一类条文编号和“制定本规定”是规定自身的话。一个文档一处。"
+    ),
+)
+def check_pasted_articles(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """The narrative describes the department rather than pasting its regulation."""
+    if not disclosure.passages:
+        yield NotApplicable("没有读到说明文字")
+        return
+    for passage in disclosure.passages:
+        match = _ARTICLE_RE.search(passage.text)
+        if match is not None:
+            text = re.split(r"(?<=。)", passage.text[match.start() :], maxsplit=1)[0][:60]  # its sentence
+            where = f"第{passage.source.page}页" if passage.source.page else "文中"
+            yield Violation(passage.source.with_text(text), {"where": where, "text": text}, section="文字")
+            return
+    yield Checked()
+
+
 @rule(
     id="YEAR-001",
     severity=Severity.ERROR,
