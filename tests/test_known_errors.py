@@ -11,7 +11,7 @@ import pytest
 from benchmarks.known_errors import KNOWN, recall
 
 #: Rows of known-errors.csv found (47 of 97 when this floor was set).
-FLOOR = 74
+FLOOR = 75
 #: Sure error rows found.
 SURE_FLOOR = 22
 

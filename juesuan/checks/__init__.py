@@ -38,6 +38,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     # completeness
     completeness.check_required_sections,
     completeness.check_statements_attached,
+    completeness.check_statements_said_attached,
     # arithmetic
     arithmetic.check_breakdown_sums,
     # statements

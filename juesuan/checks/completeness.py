@@ -85,6 +85,35 @@ def check_statements_attached(disclosure: Disclosure, settings: Settings) -> Ite
     )
 
 
+#: The narrative saying its statements follow ("2018 年度部门预算公开表附后", "具体公开表样附后").
+_ATTACHED_RE = re.compile(r"(?:报表|公开表|预算表|决算表|附表)[^。；]{0,6}(?:附后|见附件|详见附件|另附)")
+
+
+@rule(
+    id="COMP-003",
+    severity=Severity.WARNING,
+    title="说报表附后而本文件没有报表",
+    template="文中写“{text}”，但本文件中没有报表：报表若在另一文件（附件）中，须一并公开并核对",
+    tags=("completeness", "statements"),
+    doc=(
+        "说明写报表“附后”“见附件”，而文件中一张报表也没有（江苏：说明与公开表分两个文件）：报表与说明的核对无法在本文件"
+        "内完成，提示核对附件是否齐全、一并公开。"
+    ),
+)
+def check_statements_said_attached(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """A narrative that says its statements follow has them, or says where they are."""
+    if disclosure.statements:
+        yield NotApplicable("文件中有报表")
+        return
+    for passage in disclosure.passages:
+        match = _ATTACHED_RE.search(passage.text)
+        if match is not None:
+            text = passage.text.strip()[:40]
+            yield Violation(passage.source.with_text(text), {"text": text}, section="完整性")
+            return
+    yield NotApplicable("文中没有说报表附后")
+
+
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 #: A year named as the year of the accounts ("2019年度本年收入", "2019年部门决算"), not a date.
 _FISCAL_YEAR_RE = re.compile(
