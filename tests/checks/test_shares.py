@@ -3,8 +3,12 @@ naming their base, shares of a total that is only the sum of the parts listed.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from juesuan import pipeline
+from juesuan.findings import Severity
 from tests.conftest import Checker
 
 HEAD = "测试局2026年部门预算\n三、支出预算情况说明\n"
@@ -76,3 +80,18 @@ def test_a_share_adjusted_to_make_up_100_percent_is_a_warning(checker: Checker) 
 def test_a_share_of_a_sub_total_listed_before_it(checker: Checker) -> None:
     text = "本年收入100.00万元，其中：财政拨款收入80.00万元，其中一般公共预算收入60.00万元，占75.00%。\n"
     assert _shares(checker, text) == []
+
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+PUTUO_PLANNING = CORPUS / "real/zxj-GOV/上海市普陀区规划和自然资源局 2024 年度部门决算.pdf"
+
+
+@pytest.mark.skipif(not PUTUO_PLANNING.is_file(), reason="corpus not present")
+def test_a_share_of_a_total_only_the_summary_prints_and_the_documents_rounding() -> None:
+    """p21: "占本年支出合计的99.86%" — 9746.50 / 9759.38 (收入支出决算总表) = 99.868%; the document
+    rounds its other rates (7.744% printed 7.74%), so the cut 99.86% is an error, as is the
+    completion rate 95.45% for 95.457%."""
+    findings = pipeline.run(PUTUO_PLANNING, select=("RATE-001", "RATE-003")).report.findings
+    errors = {(f.rule, f.source.page) for f in findings if f.severity is Severity.ERROR}
+    assert ("RATE-001", 21) in errors and ("RATE-003", 21) in errors
+    assert any("9759.38" in f.message and "99.87%" in f.message for f in findings)
