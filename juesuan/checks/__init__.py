@@ -15,6 +15,7 @@ from juesuan.checks import (
     cross_statements,
     evaluation_reading,
     item_ties,
+    narrative_costs,
     narrative_item_names,
     narrative_items,
     narrative_three_public,
@@ -56,6 +57,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     narrative_item_names.check_item_names,
     narrative_item_names.check_item_paths,
     narrative_three_public.check_three_public_narrative,
+    narrative_costs.check_named_cost_items,
     narrative_totals.check_budget_totals,
     # rates and wording
     rates.check_shares,

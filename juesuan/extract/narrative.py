@@ -300,7 +300,25 @@ def basic_expenditure(section: Section | None) -> BasicExpenditureNarrative:
         composition=composition_,
         personnel_costs=personnel,
         operating_costs=operating,
+        named_items=_named_items(section),
     )
+
+
+#: "人员经费2152.26万元，主要包括：基本工资、津贴补贴、…、退休费；" — the names up to the clause's end.
+_NAMED_ITEMS_RE = re.compile(r"(人员经费|公用经费)[^；;。]{0,30}?(?:主要)?包括[:：]?\s*([^；;。]+)")
+
+
+def _named_items(section: Section | None) -> tuple[tuple[str, str, Source], ...]:
+    """The economic items 人员经费 and 公用经费 are said to consist of, named without amounts."""
+    found: list[tuple[str, str, Source]] = []
+    for paragraph in section.all_paragraphs() if section else []:
+        for match in _NAMED_ITEMS_RE.finditer(paragraph.text):
+            source = paragraph.source_at(match.start(), match.end())
+            for printed in re.split(r"[、，,]", match.group(2)):
+                name = re.sub(r"\s|等$|等支出$", "", printed)
+                if name and not re.search(r"\d", name):
+                    found.append((match.group(1), name, source))
+    return tuple(found)
 
 
 def listed_shares(paragraphs: Iterable[Paragraph]) -> tuple[ListedShare, ...]:

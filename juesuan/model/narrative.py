@@ -36,12 +36,18 @@ class AppropriationOverview:
 
 @dataclass(frozen=True, slots=True)
 class BasicExpenditureNarrative:
-    """六、一般公共预算财政拨款基本支出: the total, personnel and operating costs with their items."""
+    """六、一般公共预算财政拨款基本支出: the total, personnel and operating costs with their items.
+
+    Attributes:
+        named_items: the economic items named without amounts ("人员经费…主要包括：基本工资、
+            津贴补贴…"), as (人员经费 or 公用经费, the item's name, where the list is).
+    """
 
     total: StatedAmount | None = None
     composition: Breakdown | None = None
     personnel_costs: Breakdown | None = None
     operating_costs: Breakdown | None = None
+    named_items: tuple[tuple[str, str, Source], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -200,6 +200,19 @@ def basic_by_economic_code(name: str, *more: tuple[str, str]) -> str:
     return "测试局2024年部门预算\n" + statement_text("一般公共预算基本支出表", rows)
 
 
+def named_costs(names: str) -> str:
+    """A 基本支出 narrative naming ``names`` as the 公用经费, and its statement (手续费 at 0)."""
+    rows = [
+        ["科目编码", "科目名称", "合计", "人员经费", "公用经费"],
+        ["302", "商品和服务支出", "30.00", "0.00", "30.00"],
+        ["30201", "办公费", "10.00", "0.00", "10.00"],
+        ["30202", "印刷费", "20.00", "0.00", "20.00"],
+        ["30204", "手续费", "0.00", "0.00", "0.00"],
+    ]
+    narrative = f"六、一般公共预算财政拨款基本支出预算情况说明\n公用经费30.00万元，主要包括：{names}。\n"
+    return "测试局2024年部门预算\n" + narrative + statement_text("一般公共预算基本支出表", rows)
+
+
 EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     "TEXT-002": (
         "一、收入支出决算总体情况说明\nXX局2021年度本年收入10.00万元，，比上年下降（增长）5.00%。\n",
@@ -220,6 +233,7 @@ EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
     "NARR-001": (narrative_and_statement("75.00"), [("error", 2)], narrative_and_statement("70.00")),
     "NARR-002": (items_and_statement("88.00"), [("error", 2)], items_and_statement("80.00")),
     "CODE-006": (basic_by_economic_code("咨询费"), [("warning", None)], basic_by_economic_code("印刷费")),
+    "NARR-005": (named_costs("办公费、印刷费、手续费"), [("warning", 3)], named_costs("办公费、印刷费")),
     "XTAB-002": (
         income_and_expenditure_by_item("39.99"),
         [("warning", None)],
