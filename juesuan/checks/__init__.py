@@ -25,17 +25,20 @@ from juesuan.checks import (
     performance_rules,
     rates,
     statements,
+    template,
     text,
     ties,
     wording,
 )
 from juesuan.checks.registry import CRASH_RULE, RegisteredRule
 from juesuan.checks.registry import run as run_rules
+from juesuan.checks.template import blank_template
 from juesuan.findings import Report, Rule, merged
 from juesuan.model.disclosure import Disclosure
 from juesuan.settings import DEFAULT_SETTINGS, Settings
 
 ALL_RULES: tuple[RegisteredRule, ...] = (
+    template.check_blank_template,
     # completeness
     completeness.check_required_sections,
     completeness.check_statements_attached,
@@ -125,7 +128,10 @@ def run(
     select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
 ) -> Report:
-    """Run every rule (filtered by ``select``/``ignore``: ids, id prefixes or tags)."""
+    """Run every rule (filtered by ``select``/``ignore``: ids, id prefixes or tags); on a blank
+    template only the rule that says so (nothing else in it can be judged)."""
+    if blank_template(disclosure):
+        return run_rules(ALL_RULES[:1], disclosure, settings, select, ignore)
     if not disclosure.units:
         return run_rules(ALL_RULES, disclosure, settings, select, ignore)
     return merged(

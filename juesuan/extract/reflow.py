@@ -27,7 +27,7 @@ PAGE_NUMBER_RE = re.compile(r"^[-—–\s第]*\d+[-—–\s页]*$|^第\s*\d+\s*�
 
 #: A note that a statement is empty: printed under each empty statement, it says something of
 #: each, however many pages repeat it.
-EMPTY_NOTE_RE = re.compile(r"空表|无此项|无相关")
+EMPTY_NOTE_RE = re.compile(r"空表|无数据|本表无|无此项|无相关|未发生|无发生额|没有[^。]{0,30}(?:收入|支出)")
 
 
 def furniture(document: Document) -> set[str]:

@@ -15,14 +15,13 @@ from dataclasses import dataclass, field, replace
 
 from juesuan.document import Document, Paragraph, Row, Table
 from juesuan.extract.numbers import decimals_of, parse_decimal, unwrapped_figure
-from juesuan.extract.reflow import furniture
+from juesuan.extract.reflow import EMPTY_NOTE_RE, furniture
 from juesuan.extract.statement_columns import Blocks, Layout, compact, layout
 from juesuan.extract.statement_titles import split_number, statement_key
 from juesuan.model.figures import Figure
 from juesuan.model.statements import Statement, StatementRow
 
 UNIT_RE = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元|亿元)")
-EMPTY_NOTE_RE = re.compile(r"空表|无数据|本表无|无此项|无相关|未发生|无发生额|没有[^。]{0,30}(?:收入|支出)")
 PAGE_NUMBER_RE = re.compile(r"^[-—\s第]*\d+[-—\s页]*$|^第\s*\d+\s*页")
 
 
