@@ -15,7 +15,7 @@ from juesuan.source import Source
 #: heading keywords: (name, (alternatives: each a tuple of words that must all occur)).
 REQUIRED_FINAL_SECTIONS: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = (
     ("部门职责/主要职能", (("职能",), ("职责",))),
-    ("机构设置", (("机构",),)),
+    ("机构设置", (("机构",), ("单位构成",), ("单位基本情况",))),  # 上海: 部门决算单位构成
     ("收入支出决算总体情况", (("收入支出", "总体"), ("收支", "总体"))),
     ("收入决算情况", (("收入决算",),)),
     ("支出决算情况", (("支出决算",),)),
