@@ -88,6 +88,7 @@ def _rule_problem(result: Rescore, score: Figure, weight: Figure) -> tuple[str, 
         "未达到的按比例计分（与表中得分按印刷精度比较）；定性指标按达成/部分达成/未达成三档（分值的80%–100%、"
         "60%–80%、0–60%，档次未核实原文），表中得分超出所判档次0.5分以上时报告。"
         "得分超过分值、未达标却得满分、按比例计分相差超过0.5分分别由PERF-003、PERF-004、PERF-011报告，本条不重复。"
+        "得分低于规则所给、而“偏差原因分析”写明了扣分理由的，是评价人的酌情扣分，只记为提示。"
         "其他省份的档次见 juesuan score --profile。"
     ),
 )
@@ -105,6 +106,9 @@ def check_rescored_indicators(disclosure: Disclosure, settings: Settings) -> Ite
             yield Checked()
             continue
         expected, severity = problem
+        floor = result.expected if result.expected is not None else result.low
+        if floor is not None and indicator.score.value < floor and indicator.deviation_note.strip():
+            severity = Severity.INFO  # marked down with the reason given: the evaluator's judgement
         yield indicator_violation(evaluation, indicator, severity, expected=expected)
 
 

@@ -26,13 +26,14 @@ EMPTY_REASON_RE = re.compile(r"(?:主要原因|原因)(?:是|为)[:：]?\s*[。�
 #: Phrases missing a word or a unit.
 INCOMPLETE = (
     (re.compile(r"(?:增长|下降|增幅|降幅|上升)(?:了|为)?\s*\d+\.\d+\s*(?=[。；;，,])"), "比率缺少“%”"),
-    (re.compile(r"\d+(?:\.\d+)?\s*万(?=\s*[（(，,。；;])"), "金额缺少“元”"),
+    (re.compile(r"\d+(?:\.\d+)?\s*万(?=\s*(?:[（(，,。；;]|以上|以下))"), "金额缺少“元”"),
     (
         re.compile(r"(?:比|较)(?:上年|\d{4}\s*年)(?:度)?(?:预算|执行)?数?\s*\d+(?:\.\d+)?\s*万元"),
         "增减缺少“增加”或“减少”",
     ),
     (re.compile(r"上一度"), "“上一度”缺字（上一年度）"),
     (re.compile(r"主要原因(?:是|为)一是"), "“主要原因是一是”语句不通"),
+    (re.compile(r"主要原因[，,](?!\s*(?:一是|是|为))"), "“主要原因”后缺“是”"),
     (re.compile(r"\d[\d,]*\.\d+\.\d+\s*(?:万元|元)"), "数字格式有误"),
     (re.compile(r"（[^（）()]{0,20}\)|\([^（）()]{0,20}）"), "括号全角与半角混用"),
 )
@@ -43,6 +44,14 @@ STRAY_LETTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])[a-z](?=[\u4e00-\u9fff])")
 DOUBLED_WORD_RE = re.compile(r"的的|等等等")
 #: A half-width comma between Chinese words ("高质量发展,为"): Chinese text takes "，".
 HALF_WIDTH_COMMA_RE = re.compile(r"(?<=[\u4e00-\u9fff]),|,(?=\s*[\u4e00-\u9fff])")
+#: A change of nothing written as one ("比上年增加0.00万元"): no change is 持平.
+ZERO_CHANGE_RE = re.compile(r"(?:增加|减少)\s*0(?:\.0+)?\s*万元")
+#: Brackets around Chinese words: full-width in Chinese text, half-width ("因公出国(境)费") only
+#: a slip where the document's other brackets are full-width.
+HALF_WIDTH_BRACKETS_RE = re.compile(r"\([^()（）]{0,20}[\u4e00-\u9fff][^()（）]{0,20}\)")
+FULL_WIDTH_BRACKETS_RE = re.compile(r"（[^()（）]{0,40}）")
+#: Full-width bracket pairs a document must print, and how many times its half-width ones at least.
+FULL_WIDTH_HABIT = 10
 
 
 def _excerpt(text: str, start: int, end: int) -> str:
@@ -125,13 +134,25 @@ def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iter
     if not disclosure.passages:
         yield NotApplicable("没有读到说明文字")
         return
-    patterns = (
+    patterns: tuple[tuple[re.Pattern[str], str], ...] = (
         *INCOMPLETE,
         (STRAY_LETTER_RE, "字间夹杂英文字母"),
         (DOUBLED_WORD_RE, "字词重复"),
         (HALF_WIDTH_COMMA_RE, "中文中使用了半角逗号"),
+        (ZERO_CHANGE_RE, "增减为0应写“持平”"),
     )
-    yield from _slips(disclosure, patterns, once_a_document=(HALF_WIDTH_COMMA_RE,))
+    if _full_width_habit(disclosure):
+        patterns = (*patterns, (HALF_WIDTH_BRACKETS_RE, "中文中使用了半角括号"))
+    habits = (HALF_WIDTH_COMMA_RE, ZERO_CHANGE_RE, HALF_WIDTH_BRACKETS_RE)
+    yield from _slips(disclosure, patterns, once_a_document=habits)
+
+
+def _full_width_habit(disclosure: Disclosure) -> bool:
+    """Whether the document brackets Chinese words full-width, bar a few half-width slips."""
+    texts = [p.text for p in (*disclosure.passages, *disclosure.cell_texts)]
+    full = sum(len(FULL_WIDTH_BRACKETS_RE.findall(t)) for t in texts)
+    half = sum(len(HALF_WIDTH_BRACKETS_RE.findall(t)) for t in texts)
+    return half > 0 and full >= FULL_WIDTH_HABIT and full >= FULL_WIDTH_HABIT * half
 
 
 def _slips(
@@ -176,6 +197,10 @@ MISSPELT = (
     (re.compile(r"公务车(?:用车)?(?:购置及运行(?:维护)?费|运行(?:维护)?费|购置费)"), "应为“公务用车…”"),
     (re.compile(r"提租补(?!贴)"), "应为“提租补贴”"),
     (re.compile(r"其它(?=[\u4e00-\u9fff]{2,16}支出)"), "科目名称中的“其它”应为“其他”"),
+    (
+        re.compile(r"(?<!\d)(?:0?[2469]|11)\s*月\s*31\s*日|(?<!\d)0?2\s*月\s*3[01]\s*日"),
+        "日期不存在（小月没有31日，2月没有30日）",
+    ),
 )
 
 

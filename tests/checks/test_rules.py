@@ -334,7 +334,7 @@ EXAMPLES: dict[str, tuple[str, list[tuple[str, int | None]], str]] = {
         ),
     ),
     "PERF-012": (
-        self_evaluation(indicators=_indicators(a=(4, 6, "20"), b=(4, 7, "宣传不足")), total=("100", "90")),
+        self_evaluation(indicators=_indicators(a=(4, 6, "20")), total=("100", "90")),
         [("warning", None)],
         self_evaluation(),
     ),
@@ -376,3 +376,12 @@ def test_vehicles_bought_this_year_are_not_parts_of_the_vehicles_held(checker: C
     )
     assert checker.flat(text, "ARITH-001") == []
     assert len(checker.flat(text.replace("59辆", "69辆"), "ARITH-001")) == 1
+
+
+@pytest.mark.parametrize(("note", "severity"), [("", "warning"), ("宣传不足，社会知晓度有待提高", "info")])
+def test_a_score_marked_down_with_its_reason_is_the_evaluators_judgement(
+    checker: Checker, note: str, severity: str
+) -> None:
+    """An achieved qualitative target scored 20 of 30: without a reason a warning, with one a hint."""
+    text = self_evaluation(indicators=_indicators(a=(4, 6, "20"), b=(4, 7, note)), total=("100", "90"))
+    assert [f[1] for f in checker.flat(text, "PERF-012")] == [severity]
