@@ -244,7 +244,7 @@ def check_budget_rates(disclosure: Disclosure, settings: Settings) -> Iterator[Y
     tags=("wording", "narrative", "year_on_year"),
     doc=(
         "“增加/增长”与“减少/下降/降低”须与变动方向一致：同一句中增减额与增减率用词方向相反为错误；"
-        "变动额不为0却写“持平”为错误；变动额为0却写“增加/减少”记为提示（宜写“持平”）。"
+        "变动额不为0却写“持平”为错误；变动额为0却写“增加/减少”记为警告（应写“持平”，检查中会被退回的措辞）。"
     ),
 )
 def check_direction_words(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
@@ -266,7 +266,7 @@ def check_direction_words(disclosure: Disclosure, settings: Settings) -> Iterato
             problem = f"变动{amount}{stated.amount.unit}却写“{change.word}”"
         elif word_sign in (1, -1) and amount == 0:
             problem = f"变动为0却写“{change.word}”，宜写“持平”"
-            severity = Severity.INFO
+            severity = Severity.WARNING  # wording an inspector sends back, not a contradiction
         if problem is None:
             yield Checked()
         else:

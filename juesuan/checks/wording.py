@@ -44,8 +44,6 @@ STRAY_LETTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])[a-z](?=[\u4e00-\u9fff])")
 DOUBLED_WORD_RE = re.compile(r"的的|等等等")
 #: A half-width comma between Chinese words ("高质量发展,为"): Chinese text takes "，".
 HALF_WIDTH_COMMA_RE = re.compile(r"(?<=[\u4e00-\u9fff]),|,(?=\s*[\u4e00-\u9fff])")
-#: A change of nothing written as one ("比上年增加0.00万元"): no change is 持平.
-ZERO_CHANGE_RE = re.compile(r"(?:增加|减少)\s*0(?:\.0+)?\s*万元")
 #: Brackets around Chinese words: full-width in Chinese text, half-width ("因公出国(境)费") only
 #: a slip where the document's other brackets are full-width.
 HALF_WIDTH_BRACKETS_RE = re.compile(r"\([^()（）]{0,20}[\u4e00-\u9fff][^()（）]{0,20}\)")
@@ -139,11 +137,10 @@ def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iter
         (STRAY_LETTER_RE, "字间夹杂英文字母"),
         (DOUBLED_WORD_RE, "字词重复"),
         (HALF_WIDTH_COMMA_RE, "中文中使用了半角逗号"),
-        (ZERO_CHANGE_RE, "增减为0应写“持平”"),
     )
     if _full_width_habit(disclosure):
         patterns = (*patterns, (HALF_WIDTH_BRACKETS_RE, "中文中使用了半角括号"))
-    habits = (HALF_WIDTH_COMMA_RE, ZERO_CHANGE_RE, HALF_WIDTH_BRACKETS_RE)
+    habits = (HALF_WIDTH_COMMA_RE, HALF_WIDTH_BRACKETS_RE)
     yield from _slips(disclosure, patterns, once_a_document=habits)
 
 

@@ -198,8 +198,13 @@ def state_assets(section: Section | None) -> StateAssets:
         return StateAssets()
     fields: dict[str, object] = {}
     for paragraph in section.all_paragraphs():
-        fields.update(_assets_in(paragraph))
+        for key, value in _assets_in(paragraph).items():
+            fields.setdefault(key, value)  # the holdings first stated, not a later paragraph's plan
     return StateAssets(**fields)  # type: ignore[arg-type]
+
+
+#: Vehicles to be bought ("2026 年计划购置车辆 0 辆"), not vehicles held.
+_PLANNED_RE = re.compile(r"计划|拟|购置|新增|更新")
 
 
 def _assets_in(paragraph: Paragraph) -> dict[str, object]:
@@ -216,7 +221,7 @@ def _assets_in(paragraph: Paragraph) -> dict[str, object]:
                 found["building_value"] = following.figure
         elif unit == "辆" and label.endswith("用车"):
             categories.append(mention)
-        elif unit == "辆" and total_vehicles is None and "车" in label:
+        elif unit == "辆" and total_vehicles is None and "车" in label and not _PLANNED_RE.search(label):
             total_vehicles = mention
             if following and following.figure.is_money and "价值" in following.label:
                 found["vehicles_value"] = following.figure
@@ -244,7 +249,10 @@ def _assets_in(paragraph: Paragraph) -> dict[str, object]:
             label="车辆",
             total=stated(total_vehicles, "vehicles_held"),
             parts=tuple(stated(m, f"vehicle:{m.label}") for m in categories),
-            exhaustive=len(categories) >= 2 and not others,
+            # a list cut at the paragraph's end (a page's lines read apart) may go on
+            exhaustive=len(categories) >= 2
+            and not others
+            and re.search(r"[。；;]", paragraph.text[categories[-1].end :]) is not None,
         )
     return found
 

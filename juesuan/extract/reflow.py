@@ -70,18 +70,26 @@ def reflow(document: Document) -> Document:
     return replace(document, blocks=tuple(joined))
 
 
-def _right_margins(blocks: list[Block]) -> dict[int, float]:
-    margins: dict[int, float] = {}
+def _right_margins(blocks: list[Block]) -> dict[int, list[tuple[float, float]]]:
+    """Each page's lines as (left edge, right edge): a line's margin is the furthest right edge of
+    the lines that start no further right than it does (a column of notes beside the text, 深圳's
+    performance tables, runs further right than the body and is not its margin)."""
+    margins: dict[int, list[tuple[float, float]]] = {}
     for block in blocks:
         if isinstance(block, Paragraph):
             for line in block.lines:
                 if line.box is not None and line.source.page is not None:
-                    page = line.source.page
-                    margins[page] = max(margins.get(page, 0.0), line.box.x1)
+                    margins.setdefault(line.source.page, []).append((line.box.x0, line.box.x1))
     return margins
 
 
-def _continues(previous: Paragraph, following: Paragraph, margins: dict[int, float]) -> bool:
+def _margin(edges: list[tuple[float, float]], left: float, height: float) -> float:
+    return max((right for x0, right in edges if x0 <= left + 2 * height), default=0.0)
+
+
+def _continues(
+    previous: Paragraph, following: Paragraph, margins: dict[int, list[tuple[float, float]]]
+) -> bool:
     last = previous.lines[-1]
     text = previous.text.rstrip()
     if not text or text.endswith(SENTENCE_END) or last.box is None or last.source.page is None:
@@ -96,6 +104,6 @@ def _continues(previous: Paragraph, following: Paragraph, margins: dict[int, flo
     if re.sub(r"\s", "", following.text) in ("目录", "目錄"):
         return False
     height = max(1.0, last.box.bottom - last.box.top)
-    if last.box.x1 < margins.get(last.source.page, 0.0) - 3 * height:
+    if last.box.x1 < _margin(margins.get(last.source.page, []), last.box.x0, height) - 3 * height:
         return False  # the line stops short of the margin: a heading, a title, a paragraph's end
     return first.source.page in (last.source.page, last.source.page + 1)

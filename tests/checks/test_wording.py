@@ -138,3 +138,13 @@ def test_a_title_naming_the_department_without_its_district(
 ) -> None:
     text = f"上海市普陀区规划和自然资源局2024年度部门决算\n{line}\n"
     assert bool(checker.flat(text, "TEXT-006")) is caught
+
+
+def test_vehicles_held_are_not_the_vehicles_planned(checker: Checker) -> None:
+    """A later paragraph's "计划购置车辆0辆" is the year's plan, not the fleet the 三公 section counts."""
+    text = (
+        "测试局2026年部门预算\n一、“三公”经费\n公务用车运行维护费3.60万元。本部门公务用车保有量为2辆。\n"
+        "二、国有资产占用情况\n截至2025年10月，测试局共有车辆2辆，其中：机要通信用车1辆、应急保障用车1辆。\n"
+        "2026年计划购置车辆0辆、0万元，无车辆购置计划。\n"
+    )
+    assert checker.flat(text, "COUNT-003") == []

@@ -385,3 +385,14 @@ def encrypted_pdf(user_password: bytes) -> bytes:
     )
     body += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(body)
+
+
+@needs_corpus
+def test_a_column_of_notes_beside_the_text_is_not_the_margin_of_its_lines() -> None:
+    """深圳气象局 p18: a performance table's text column runs further right than the body; the body's
+    lines, double-spaced, still join into their paragraphs."""
+    from juesuan.extract.reflow import reflow
+
+    doc = reflow(document("wide/calinchow-renwu/003_深圳/2026年深圳市气象局部门预算.pdf"))
+    texts = [p.text for p in doc.paragraphs if p.source.page == 18]
+    assert any("共有车辆 4 辆" in t and "其他用车 0 辆" in t for t in texts)
