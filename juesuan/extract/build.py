@@ -80,16 +80,19 @@ def _with_listed_empty(read: Narrative, document: Document) -> Narrative:
 
 
 _CHINESE_RE = re.compile(r"[\u4e00-\u9fff]")
+#: Chinese characters a cell must hold for its text to be read as prose by the wording rules:
+#: a header such as "因公出国(境)费" or a target such as "2026年9月31日前" is prose too.
+CELL_PROSE = 4
 
 
 def cell_texts(document: Document) -> tuple[Passage, ...]:
-    """The prose of the document's table cells: a cell's lines joined, fifteen Chinese characters or more."""
+    """The prose of the document's table cells: a cell's lines joined, CELL_PROSE Chinese characters or more."""
     return tuple(
         Passage(text, cell.source)
         for table in document.tables
         for row in table.rows
         for cell in row.cells
-        if len(_CHINESE_RE.findall(text := cell.text.replace("\n", ""))) >= 15
+        if len(_CHINESE_RE.findall(text := cell.text.replace("\n", ""))) >= CELL_PROSE
     )
 
 
