@@ -33,15 +33,16 @@ INCOMPLETE = (
     ),
     (re.compile(r"上一度"), "“上一度”缺字（上一年度）"),
     (re.compile(r"主要原因(?:是|为)一是"), "“主要原因是一是”语句不通"),
-    (re.compile(r"主要原因[，,](?!\s*(?:一是|是|为))"), "“主要原因”后缺“是”"),
+    (re.compile(r"主要原因[，,](?!\s*(?:一是|是|为))|(?:主要|变动)原因(?=根据|由于|因为)"), "“原因”后缺“是”"),
+    (re.compile(r"原因(?:是|为)由于"), "“原因是由于”语义重复"),
     (re.compile(r"\d[\d,]*\.\d+\.\d+\s*(?:万元|元)"), "数字格式有误"),
     (re.compile(r"（[^（）()]{0,20}\)|\([^（）()]{0,20}）"), "括号全角与半角混用"),
 )
 #: A lowercase Latin letter alone between Chinese characters ("发f补贴").
 STRAY_LETTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])[a-z](?=[\u4e00-\u9fff])")
-#: A doubled 的 ("服务的的满意度"); other doubled characters are often two words meeting
+#: A doubled 的 ("服务的的满意度") or 支出 ("政府性基金支出预算支出"); other doubled characters are often two words meeting
 #: ("行为为0", "以及及时", "和和谐"), so they are not judged.
-DOUBLED_WORD_RE = re.compile(r"的的|等等等")
+DOUBLED_WORD_RE = re.compile(r"的的|等等等|支出预算支出|收入预算收入")
 #: A half-width comma between Chinese words ("高质量发展,为"): Chinese text takes "，".
 HALF_WIDTH_COMMA_RE = re.compile(r"(?<=[\u4e00-\u9fff]),|,(?=\s*[\u4e00-\u9fff])")
 #: Brackets around Chinese words: full-width in Chinese text, half-width ("因公出国(境)费") only
@@ -120,7 +121,9 @@ def check_empty_reasons(disclosure: Disclosure, settings: Settings) -> Iterator[
     tags=("text", "hygiene"),
     doc=(
         "“增长13.95。”缺百分号，“0.39万（”缺“元”，“比上年1.43万元”缺“增加/减少”，"
-        "“较上一度”缺字，“1,541.50.00元”数字格式有误，“（款)”括号全角与半角混用；另有字间夹杂的单个英文字母（“发f补贴”）和重叠的虚词（“的的”）。"
+        "“较上一度”缺字，“1,541.50.00元”数字格式有误，“（款)”括号全角与半角混用，“主要原因，落实…”“变动原因根据…”缺“是”，"
+        "“原因是由于”语义重复；另有字间夹杂的单个英文字母（“发f补贴”）、重叠的字词（“的的”“支出预算支出”），"
+        "中文中的半角逗号，以及通篇用全角括号时个别的半角括号（后两者每个文档一处）。"
     ),
 )
 def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
@@ -193,7 +196,10 @@ MISSPELT = (
     ),
     (re.compile(r"公务车(?:用车)?(?:购置及运行(?:维护)?费|运行(?:维护)?费|购置费)"), "应为“公务用车…”"),
     (re.compile(r"提租补(?!贴)"), "应为“提租补贴”"),
-    (re.compile(r"其它(?=[\u4e00-\u9fff]{0,16}(?:支出|收入|经费|资金))"), "科目或项目名称中的“其它”应为“其他”"),
+    (
+        re.compile(r"其它(?=[\u4e00-\u9fff]{0,16}(?:支出|收入|经费|资金))"),
+        "科目或项目名称中的“其它”应为“其他”",
+    ),
     (
         re.compile(r"(?<!\d)(?:0?[2469]|11)\s*月\s*31\s*日|(?<!\d)0?2\s*月\s*3[01]\s*日"),
         "日期不存在（小月没有31日，2月没有30日）",

@@ -25,6 +25,12 @@ HEAD = "测试局2026年部门预算\n一、收支预算总体情况\n"
         ("本部门主管的的专项资金。", True),
         ("“商业服务业等支出（类）商业流通事务（款)行政运行（项）”63.00万元。", True),
         ("发生违法决策、违法行政行为为0。", False),  # two words meeting, not a doubled word
+        ("2026 年政府性基金支出预算支出 0 万元。", True),
+        ("比上年预算减少 71.5 万元，变动原因根据市财政局的要求。", True),
+        ("主要原因是由于机关单位在职人员的工资调标。", True),
+        ("3.收支预算减少的主要原因，落实过紧日子要求。", True),
+        ("3.收支预算减少的主要原因，一是落实过紧日子要求。", False),
+        ("无单价 100 万以上的设备购置计划。", True),
     ],
 )
 def test_incomplete_wording(checker: Checker, sentence: str, caught: bool) -> None:
