@@ -45,6 +45,8 @@ STRAY_LETTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])[a-z](?=[\u4e00-\u9fff])")
 DOUBLED_WORD_RE = re.compile(r"的的|等等等|支出预算支出|收入预算收入")
 #: A half-width comma between Chinese words ("高质量发展,为"): Chinese text takes "，".
 HALF_WIDTH_COMMA_RE = re.compile(r"(?<=[\u4e00-\u9fff]),|,(?=\s*[\u4e00-\u9fff])")
+#: A Chinese sentence closed by a half-width full stop ("…前完成."): Chinese text takes "。".
+HALF_WIDTH_STOP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=\s*$)")
 #: Brackets around Chinese words: full-width in Chinese text, half-width ("因公出国(境)费") only
 #: a slip where the document's other brackets are full-width.
 HALF_WIDTH_BRACKETS_RE = re.compile(r"\([^()（）]{0,20}[\u4e00-\u9fff][^()（）]{0,20}\)")
@@ -123,7 +125,7 @@ def check_empty_reasons(disclosure: Disclosure, settings: Settings) -> Iterator[
         "“增长13.95。”缺百分号，“0.39万（”缺“元”，“比上年1.43万元”缺“增加/减少”，"
         "“较上一度”缺字，“1,541.50.00元”数字格式有误，“（款)”括号全角与半角混用，“主要原因，落实…”“变动原因根据…”缺“是”，"
         "“原因是由于”语义重复；另有字间夹杂的单个英文字母（“发f补贴”）、重叠的字词（“的的”“支出预算支出”），"
-        "中文中的半角逗号，以及通篇用全角括号时个别的半角括号（后两者每个文档一处）。"
+        "中文中的半角逗号、句末的半角句号，以及通篇用全角括号时个别的半角括号（这三者每个文档一处）。"
     ),
 )
 def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
@@ -140,10 +142,11 @@ def check_incomplete_wording(disclosure: Disclosure, settings: Settings) -> Iter
         (STRAY_LETTER_RE, "字间夹杂英文字母"),
         (DOUBLED_WORD_RE, "字词重复"),
         (HALF_WIDTH_COMMA_RE, "中文中使用了半角逗号"),
+        (HALF_WIDTH_STOP_RE, "中文句末使用了半角句号"),
     )
     if _full_width_habit(disclosure):
         patterns = (*patterns, (HALF_WIDTH_BRACKETS_RE, "中文中使用了半角括号"))
-    habits = (HALF_WIDTH_COMMA_RE, HALF_WIDTH_BRACKETS_RE)
+    habits = (HALF_WIDTH_COMMA_RE, HALF_WIDTH_STOP_RE, HALF_WIDTH_BRACKETS_RE)
     yield from _slips(disclosure, patterns, once_a_document=habits)
 
 

@@ -31,6 +31,8 @@ HEAD = "测试局2026年部门预算\n一、收支预算总体情况\n"
         ("3.收支预算减少的主要原因，落实过紧日子要求。", True),
         ("3.收支预算减少的主要原因，一是落实过紧日子要求。", False),
         ("无单价 100 万以上的设备购置计划。", True),
+        ("2026年10月30日前完成.", True),
+        ("工资 3406 元/人.月，绩效考核另计。", False),  # a unit's separator, not a sentence's end
     ],
 )
 def test_incomplete_wording(checker: Checker, sentence: str, caught: bool) -> None:
