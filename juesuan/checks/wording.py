@@ -44,7 +44,9 @@ STRAY_LETTER_RE = re.compile(r"(?<=[\u4e00-\u9fff])[a-z](?=[\u4e00-\u9fff])")
 #: ("行为为0", "以及及时", "和和谐"), so they are not judged.
 DOUBLED_WORD_RE = re.compile(r"的的|等等等|支出预算支出|收入预算收入")
 #: A half-width comma between Chinese words ("高质量发展,为"): Chinese text takes "，".
-HALF_WIDTH_COMMA_RE = re.compile(r"(?<=[\u4e00-\u9fff]),|,(?=\s*[\u4e00-\u9fff])")
+HALF_WIDTH_COMMA_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff]),(?!\s*\d+(?:\.\d+)?%\s*$)|,(?=\s*[\u4e00-\u9fff])"
+)  # not a chart's label "预留机动经费, 0.64%"
 #: A Chinese sentence closed by a half-width full stop ("…前完成."): Chinese text takes "。".
 HALF_WIDTH_STOP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\.(?=\s*$)")
 #: Brackets around Chinese words: full-width in Chinese text, half-width ("因公出国(境)费") only
