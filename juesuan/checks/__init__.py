@@ -45,6 +45,7 @@ ALL_RULES: tuple[RegisteredRule, ...] = (
     completeness.check_statements_said_attached,
     # arithmetic
     arithmetic.check_breakdown_sums,
+    arithmetic.check_bracketed_parts,
     # statements
     statements.check_statement_reading,
     statements.check_statement_columns,

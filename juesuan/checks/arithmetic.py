@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
 from juesuan.checks.tolerance import sum_tolerance
@@ -65,3 +66,36 @@ def check_breakdown_sums(disclosure: Disclosure, settings: Settings) -> Iterator
         )
     if not found:
         yield NotApplicable("文中没有列明分项的合计数")
+
+
+@rule(
+    id="ARITH-002",
+    severity=Severity.ERROR,
+    title="括号内的其中项超过总数",
+    template="“{text}”：括号内所列其中项之和为{computed}{unit}，超过总数{stated}{unit}",
+    tags=("arithmetic", "narrative"),
+    doc=(
+        "数字后括号内写“其中…”列出的各项（“8013平方米（其中计容面积7998平方米，不计容面积105平方米）”）都是该数的一部分，"
+        "之和不能超过该数（7998 + 105 = 8103 > 8013）。括号把所列各项限定在紧挨它的数之下，没有嵌套列举的歧义；"
+        "不要求各项之和等于总数（可能只列了一部分）。容差为⌊(n+1)/2⌋个末位单位。"
+    ),
+)
+def check_bracketed_parts(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
+    """The parts a figure lists in brackets do not add up to more than the figure."""
+    listed = disclosure.narrative.bracketed_parts
+    if not listed:
+        yield NotApplicable("文中没有数字后括号内列出的其中项")
+        return
+    for head, parts in listed:
+        computed = sum((part.value for part in parts), Decimal(0))
+        step = Decimal(1).scaleb(-head.decimals)
+        if computed <= head.value + step * ((len(parts) + 1) // 2):
+            yield Checked()
+            continue
+        values: dict[str, Decimal | str] = {
+            "text": head.source.text,
+            "computed": computed,
+            "stated": head.value,
+            "unit": head.unit,
+        }
+        yield Violation(head.source, values, tuple(part.source for part in parts), section="说明")

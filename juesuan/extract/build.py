@@ -136,6 +136,7 @@ def narrative_of(root: Section, department: str | None = None) -> Narrative:
         read,
         year_on_year=narrative_totals.year_on_year(text, taken),
         budget_rates=narrative_totals.budget_rates(text, taken),
+        bracketed_parts=narrative_totals.bracketed_parts(text),
         listed_shares=narrative.listed_shares(text),
     )
 

@@ -16,7 +16,8 @@ from dataclasses import replace
 from juesuan.document import Paragraph
 from juesuan.extract.mentions import Mention
 from juesuan.extract.narrative import scan_once, stated
-from juesuan.model.figures import StatedAmount
+from juesuan.extract.numbers import decimals_of, parse_decimal
+from juesuan.model.figures import Figure, StatedAmount
 from juesuan.source import Source
 
 _ENDING = r"(?:合计|总计|总额)?(?:为|是|共计?)?"
@@ -98,3 +99,35 @@ def _other_amounts(
                 # a part of a list ("其中：…其他收入100.00万元，较上年增加…") may carry its head's change
                 found.append(stated(mention, f"{prefix}:{mention.label}"))
     return tuple(found)
+
+
+#: A figure followed by the parts it holds in brackets: "8013平方米（其中计容面积7998平方米，…）".
+_FIGURE = r"(\d[\d,]*(?:\.\d+)?)\s*(万元|元|平方米|㎡|人|辆|个)"
+_BRACKETED_RE = re.compile(_FIGURE + r"\s*[（(]其中[:：，,]?([^（）()]{3,80})[）)]")
+
+
+def bracketed_parts(paragraphs: Iterable[Paragraph]) -> tuple[tuple[Figure, tuple[Figure, ...]], ...]:
+    """Every figure with the parts of the same unit it lists in brackets after 其中."""
+    found: list[tuple[Figure, tuple[Figure, ...]]] = []
+    for paragraph in paragraphs:
+        text = paragraph.text
+        for match in _BRACKETED_RE.finditer(text):
+            unit = match.group(2)
+            head = _figure_at(paragraph, match.group(1), unit, match.start(), match.end())
+            parts = tuple(
+                _figure_at(
+                    paragraph, part.group(1), unit, match.start(3) + part.start(), match.start(3) + part.end()
+                )
+                for part in re.finditer(_FIGURE, match.group(3))
+                if part.group(2) == unit
+            )
+            if head is not None and parts and all(p is not None for p in parts):
+                found.append((head, tuple(p for p in parts if p is not None)))
+    return tuple(found)
+
+
+def _figure_at(paragraph: Paragraph, number: str, unit: str, start: int, end: int) -> Figure | None:
+    value = parse_decimal(number)
+    if value is None:
+        return None
+    return Figure(value, unit, paragraph.source_at(start, end), decimals_of(number))

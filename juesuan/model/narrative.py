@@ -213,6 +213,8 @@ class Narrative:
         stated_totals: a budget's opening totals (收入预算, 支出预算, 财政拨款收入 …), keyed
             ``income``, ``expenditure``, ``grand``, ``appropriation_income`` ….
         listed_shares: the shares printed for listed parts, wherever they are.
+        bracketed_parts: a figure and the parts it lists in brackets ("8013平方米（其中计容面积
+            7998平方米，不计容面积105平方米）"), the figure quoting the whole phrase.
         budget_rates: every other amount compared with its budget with a rate ("年初预算为54.53万元，
             支出决算为54.53万元，完成年初预算的100.00%"), keyed ``budget:<label>``.
         year_on_year: every other amount stated with its change and rate ("…1,107.60 万元，与上年
@@ -236,6 +238,7 @@ class Narrative:
     stated_totals: tuple[StatedAmount, ...] = ()
     listed_shares: tuple[ListedShare, ...] = ()
     budget_rates: tuple[StatedAmount, ...] = ()
+    bracketed_parts: tuple[tuple[Figure, tuple[Figure, ...]], ...] = ()
     year_on_year: tuple[StatedAmount, ...] = ()
 
 
