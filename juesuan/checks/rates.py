@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from juesuan.checks.rate_measures import (
     absolute,
@@ -35,7 +35,7 @@ from juesuan.settings import Settings
     id="RATE-001",
     severity=Severity.ERROR,
     title="占比与金额不符",
-    template="{label}{amount}万元占{base_label}{base}万元的比例应为{expected}%，文中为{printed}%",
+    template="{label}{amount}万元占{base_label}{base}万元的比例应为{expected}%，文中为{printed}%{note}",
     tags=("rate", "narrative"),
     doc=(
         "“占x%”按所占金额÷基数×100重新计算。金额均按其印刷精度视为区间（±0.005万元），"
@@ -43,17 +43,67 @@ from juesuan.settings import Settings
         "只差末位一个单位且不到0.05个百分点（为凑足100%而调整）时记为警告；否则为错误。"
         "基数为所列之数的上一层：若所列各项中有未写占比的小计，以其为基数也一致即视为一致；"
         "写明“占本年支出合计的…”而说明中未印出该合计时，取收支总表中的该合计。"
+        "同一合计下所列各项的占比印出之和恰为100%、而各自四舍五入之和不是100%时，与自身四舍五入不同的那一项"
+        "是为凑足100%而调整的，记为警告。"
         "基数为0时比例无意义，文中写0.00%视为一致。"
     ),
 )
 def check_shares(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """Each "占 x%" equals the part over its total."""
     found = False
+    lists: dict[tuple[str, Decimal], list[tuple[str, ListedShare, Yield]]] = {}
     for section, listed in printed_shares(disclosure, settings):
         found = True
-        yield _judge_share(listed, section, disclosure, settings)
+        verdict = _judge_share(listed, section, disclosure, settings)
+        if isinstance(verdict, Checked) and listed.base is not None:
+            lists.setdefault((listed.base_label, listed.base.value), []).append((section, listed, verdict))
+        else:
+            yield verdict
+    for shares in lists.values():
+        yield from _adjusted_to_hundred(shares)
     if not found:
         yield NotApplicable("文中没有写明占比")
+
+
+def _adjusted_to_hundred(shares: list[tuple[str, ListedShare, Yield]]) -> Iterator[Yield]:
+    """A list of shares printed to add up to exactly 100% where rounding each gives another sum:
+    the shares printed otherwise than their own rounding were adjusted to make up the 100%
+    (法院 2017: 304.4 / 670.12 = 45.4247%, printed 45.43% so that 26.86 + 45.43 + 27.71 = 100)."""
+    if any(listed.base is None or listed.base.value == 0 for _, listed, _ in shares):
+        yield from (verdict for _, _, verdict in shares)
+        return
+    printed = [listed.share for _, listed, _ in shares]
+    step = min((Decimal(1).scaleb(-f.decimals) for f in printed), default=Decimal(1))
+    rounded = [
+        _point(listed).quantize(Decimal(1).scaleb(-listed.share.decimals), ROUND_HALF_UP)
+        for _, listed, _ in shares
+    ]
+    if len(shares) < 2 or sum(f.value for f in printed) != HUNDRED or sum(rounded) == HUNDRED or step >= 1:
+        yield from (verdict for _, _, verdict in shares)
+        return
+    for (section, listed, verdict), expected in zip(shares, rounded, strict=True):
+        if listed.share.value == expected:
+            yield verdict
+            continue
+        total = listed.base
+        assert total is not None
+        values: dict[str, Decimal | str] = {
+            "label": listed.label,
+            "amount": listed.amount.value,
+            "base_label": listed.base_label,
+            "base": total.value,
+            "printed": listed.share.value,
+            "expected": expected,
+            "note": "（各项占比为凑足100%而调整）",
+        }
+        evidence = (listed.amount.source, total.source)
+        yield Violation(listed.share.source, values, evidence, Severity.WARNING, section)
+
+
+def _point(listed: ListedShare) -> Decimal:
+    total = listed.base
+    assert total is not None and total.value != 0
+    return listed.amount.value / total.value * HUNDRED
 
 
 def _judge_share(listed: ListedShare, section: str, disclosure: Disclosure, settings: Settings) -> Yield:
@@ -74,7 +124,7 @@ def _judge_share(listed: ListedShare, section: str, disclosure: Disclosure, sett
             return Checked()
         return Violation(
             share.source,
-            {**values, "printed": share.value, "expected": "0（基数为0）"},
+            {**values, "printed": share.value, "expected": "0（基数为0）", "note": ""},
             evidence,
             None,
             section,
@@ -93,7 +143,9 @@ def _judge_share(listed: ListedShare, section: str, disclosure: Disclosure, sett
     verdict = judged(share, possible, point, disclosure, settings)
     if verdict.consistent and not verdict.truncated:
         return Checked()
-    found = rate_violation(share, point, values, evidence, section, verdict.truncated, verdict.expected)
+    found = rate_violation(
+        share, point, {**values, "note": ""}, evidence, section, verdict.truncated, verdict.expected
+    )
     return slip(found, share, point, verdict)
 
 

@@ -95,3 +95,14 @@ def test_a_share_of_a_total_only_the_summary_prints_and_the_documents_rounding()
     errors = {(f.rule, f.source.page) for f in findings if f.severity is Severity.ERROR}
     assert ("RATE-001", 21) in errors and ("RATE-003", 21) in errors
     assert any("9759.38" in f.message and "99.87%" in f.message for f in findings)
+
+
+def test_a_share_adjusted_so_the_list_makes_100_percent(checker: Checker) -> None:
+    """180 / 670.12 = 26.86%, 304.4 / 670.12 = 45.42%, 185.72 / 670.12 = 27.71% add up to 99.99%:
+    printed 45.43% makes the 100%. Consistent within the intervals, it is a warning, not an error."""
+    text = (
+        "“三公”经费预算支出中，因公出国（境）费支出180.00万元，占“三公”经费的26.86%；"
+        "公务用车购置及运行费支出304.40万元，占“三公”经费的45.43%；公务接待费支出185.72万元，占“三公”经费的27.71%。\n"
+    )
+    found = checker.check(HEAD + text, select=("RATE-001",)).findings
+    assert [(f.severity.value, "凑足100%" in f.message) for f in found] == [("warning", True)]
