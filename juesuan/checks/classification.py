@@ -185,6 +185,8 @@ def check_statement_code_names(disclosure: Disclosure, settings: Settings) -> It
     codes = catalogue.function_codes()
     found = False
     for statement in disclosure.statements:
+        if statement.key not in STANDARD_KEYS:
+            continue  # a procurement or project list names its items beside the code, not the code
         seen: set[tuple[str, str]] = set()
         for row in statement.rows:
             entry = codes.get(row.code or "")
