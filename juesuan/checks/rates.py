@@ -302,6 +302,7 @@ def check_budget_rates(disclosure: Disclosure, settings: Settings) -> Iterator[Y
 def check_direction_words(disclosure: Disclosure, settings: Settings) -> Iterator[Yield]:
     """Direction words agree with each other and with the sign of the change."""
     found = False
+    nothing: dict[int | None, list[tuple[str, StatedAmount]]] = {}  # "增加0.00万元" by page
     for section, stated in amounts(disclosure):
         change = stated.change
         if change is None:
@@ -317,12 +318,25 @@ def check_direction_words(disclosure: Disclosure, settings: Settings) -> Iterato
         elif word_sign == 0 and amount:
             problem = f"变动{amount}{stated.amount.unit}却写“{change.word}”"
         elif word_sign in (1, -1) and amount == 0:
-            problem = f"变动为0却写“{change.word}”，宜写“持平”"
-            severity = Severity.WARNING  # wording an inspector sends back, not a contradiction
+            nothing.setdefault(change.source.page, []).append((section, stated))
+            continue
         if problem is None:
             yield Checked()
         else:
             yield Violation(change.source, {"label": stated.label, "problem": problem}, (), severity, section)
+    for said in nothing.values():
+        # one wording habit a page, every figure it is used for named: a warning an inspector
+        # sends back, not a contradiction
+        section, first = said[0]
+        assert first.change is not None
+        labels = "、".join(dict.fromkeys(stated.label for _, stated in said))
+        problem = f"变动为0却写“{first.change.word}”，宜写“持平”" + (
+            f"（共{len(said)}处）" if len(said) > 1 else ""
+        )
+        evidence = tuple(s.change.source for _, s in said[1:] if s.change is not None)
+        yield Violation(
+            first.change.source, {"label": labels, "problem": problem}, evidence, Severity.WARNING, section
+        )
     if not found:
         yield NotApplicable("文中没有同比增减表述")
 

@@ -157,3 +157,15 @@ def test_vehicles_held_are_not_the_vehicles_planned(checker: Checker) -> None:
         "2026年计划购置车辆0辆、0万元，无车辆购置计划。\n"
     )
     assert checker.flat(text, "COUNT-003") == []
+
+
+def test_changes_of_nothing_written_as_increases_are_one_finding_a_page(checker: Checker) -> None:
+    """The seed's 三公 paragraph says "比上年增加0.00万元，增长0.00%" of four figures: one habit."""
+    text = HEAD + (
+        "因公出国（境）费支出0.00万元，比上年增加0.00万元，增长0.00%。"
+        "公务接待费支出0.00万元，比上年增加0.00万元，增长0.00%。\n"
+    )
+    found = checker.check(text, select=("WORD-001",)).findings
+    assert [(f.severity.value, "共2处" in f.message, "公务接待费" in f.message) for f in found] == [
+        ("warning", True, True)
+    ]
