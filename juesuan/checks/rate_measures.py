@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from juesuan.checks.cross_statements import statement_of, summary_total
+from juesuan.checks.memo import PerObject
 from juesuan.checks.registry import Violation
 from juesuan.checks.tolerance import (
     HUNDRED,
@@ -65,9 +66,17 @@ def same_base(share: Figure, total_label: str) -> bool:
     return any(base[i : i + 3] in total_label for i in range(len(base) - 2))
 
 
-def printed_shares(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[str, ListedShare]]:
+_shares: PerObject[Disclosure, list[tuple[str, ListedShare]]] = PerObject(1)
+
+
+def printed_shares(disclosure: Disclosure, settings: Settings) -> list[tuple[str, ListedShare]]:
     """Every printed share with the figure it is of: the model's breakdowns, the procurement
-    contracts, then the shares of any other listed parts; each share once."""
+    contracts, then the shares of any other listed parts; each share once (found once per
+    disclosure: RATE-001 and the rounding convention both read them)."""
+    return _shares.get(disclosure, lambda: list(_find_shares(disclosure, settings)))
+
+
+def _find_shares(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[str, ListedShare]]:
     seen: set[Source] = set()
     found: list[tuple[str, ListedShare]] = []
     for section, breakdown in breakdowns(disclosure):
@@ -169,21 +178,21 @@ def judged(
 ROUNDING_EVIDENCE = 3
 ROUNDING_MAJORITY = 2
 
-_conventions: list[tuple[Disclosure, bool]] = []
+_conventions: PerObject[Disclosure, bool] = PerObject(1)
 
 
 def _document_rounds(disclosure: Disclosure, settings: Settings) -> bool:
     """Whether the document's printed rates show that it rounds rather than truncates."""
-    if _conventions and _conventions[0][0] is disclosure:
-        return _conventions[0][1]
+    return _conventions.get(disclosure, lambda: _rounds(disclosure, settings))
+
+
+def _rounds(disclosure: Disclosure, settings: Settings) -> bool:
     rounded = truncated = 0
     for printed, possible in _printed_rates(disclosure, settings):
         by_rounding, by_cutting = rounding_gives(printed, possible), truncation_gives(printed, possible)
         rounded += by_rounding and not by_cutting
         truncated += by_cutting and not by_rounding
-    rounds = rounded >= ROUNDING_EVIDENCE and rounded >= ROUNDING_MAJORITY * truncated
-    _conventions[:] = [(disclosure, rounds)]
-    return rounds
+    return rounded >= ROUNDING_EVIDENCE and rounded >= ROUNDING_MAJORITY * truncated
 
 
 def _printed_rates(disclosure: Disclosure, settings: Settings) -> Iterator[tuple[Figure, Interval]]:

@@ -19,6 +19,7 @@ from juesuan.checks.identity import (
     sum_rows,
     total_rows,
 )
+from juesuan.checks.memo import PerObject
 from juesuan.checks.named_hierarchy import named_hierarchy_identities
 from juesuan.checks.period_identities import change_identities, period_row_identities
 from juesuan.checks.row_identities import (
@@ -261,11 +262,9 @@ def balance_identities(statement: Statement, settings: Settings) -> list[Identit
 
 # --- all of them, once per statement ---------------------------------------------------------
 
-#: Identities by statement (its id, the statement kept so that the id is not reused), for every
-#: statement of a long document (西安's run to 100+): the rules walking the statements one
-#: after another compute each once.
-_cache: dict[int, tuple[Statement, list[Identity]]] = {}
-_CACHED = 256
+#: Identities by statement, for every statement of a long document (西安's run to 100+): the
+#: rules walking the statements one after another compute each once.
+_identities: PerObject[Statement, list[Identity]] = PerObject(256)
 
 
 def unstated(identity: Identity) -> bool:
@@ -295,9 +294,10 @@ def _cut_short(identity: Identity, usual: int) -> bool:
 
 def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
     """Every identity of ``statement`` (computed once for the statement being checked)."""
-    cached = _cache.get(id(statement))
-    if cached is not None and cached[0] is statement:
-        return cached[1]
+    return _identities.get(statement, lambda: _every_identity(statement, settings))
+
+
+def _every_identity(statement: Statement, settings: Settings) -> list[Identity]:
     result = (
         column_identities(statement, settings)
         + change_identities(statement, settings)
@@ -312,11 +312,7 @@ def all_identities(statement: Statement, settings: Settings) -> list[Identity]:
         + balance_identities(statement, settings)
     )
     usual = _usual_decimals(statement)
-    result = [identity for identity in result if not unstated(identity) and not _cut_short(identity, usual)]
-    if len(_cache) >= _CACHED:
-        del _cache[next(iter(_cache))]  # the oldest: dicts keep insertion order
-    _cache[id(statement)] = (statement, result)
-    return result
+    return [identity for identity in result if not unstated(identity) and not _cut_short(identity, usual)]
 
 
 def trusted(statement: Statement, settings: Settings) -> bool:

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from juesuan.checks.classification import STANDARD_KEYS
 from juesuan.checks.identity import Identity
+from juesuan.checks.memo import PerObject
 from juesuan.checks.registry import Checked, CouldNotCheck, NotApplicable, Violation, Yield, rule
 from juesuan.checks.statement_identities import all_identities, trusted
 from juesuan.findings import Severity
@@ -96,7 +97,7 @@ EXACT_TABLE_IDENTITIES = 8
 #: At most this many such cells (one figure printed in the 合计 and the 财政拨款 column).
 WRONG_CELLS = 3
 
-_wrong_cells: dict[int, tuple[Statement, frozenset[Source]]] = {}
+_wrong_cells: PerObject[Statement, frozenset[Source]] = PerObject(64)
 
 
 def _misprinted(statement: Statement, settings: Settings) -> frozenset[Source]:
@@ -108,29 +109,26 @@ def _misprinted(statement: Statement, settings: Settings) -> frozenset[Source]:
     where its items add up to 94,995,789, and class 212 with it), those cells are wrong: each is
     in two or more of the failing sums, and every failing sum goes through one of them.
     """
-    cached = _wrong_cells.get(id(statement))
-    if cached is not None and cached[0] is statement:
-        return cached[1]
-    found: frozenset[Source] = frozenset()
+    return _wrong_cells.get(statement, lambda: _shared_cells(statement, settings))
+
+
+def _shared_cells(statement: Statement, settings: Settings) -> frozenset[Source]:
     figures = [f for row in statement.rows for _, f in row.values if not f.blank]
-    if statement.unit == "元" and figures and all(f.decimals == 0 for f in figures):
-        identities = [
-            i for i in all_identities(statement, settings) if i.family != "balance" and not i.inferred
-        ]
-        inexact = [i for i in identities if not i.exact]
-        if (
-            inexact
-            and len(identities) - len(inexact) >= EXACT_TABLE_IDENTITIES
-            and all(i.holds for i in inexact)
-        ):
-            seen = Counter(place for i in inexact for place in _places(i))
-            shared = frozenset(place for place, count in seen.items() if count >= 2)
-            if len(shared) <= WRONG_CELLS and all(_places(i) & shared for i in inexact):
-                found = shared
-    if len(_wrong_cells) >= 64:
-        _wrong_cells.clear()
-    _wrong_cells[id(statement)] = (statement, found)
-    return found
+    if statement.unit != "元" or not figures or any(f.decimals != 0 for f in figures):
+        return frozenset()
+    identities = [i for i in all_identities(statement, settings) if i.family != "balance" and not i.inferred]
+    inexact = [i for i in identities if not i.exact]
+    if (
+        not inexact
+        or len(identities) - len(inexact) < EXACT_TABLE_IDENTITIES
+        or not all(i.holds for i in inexact)
+    ):
+        return frozenset()
+    seen = Counter(place for i in inexact for place in _places(i))
+    shared = frozenset(place for place, count in seen.items() if count >= 2)
+    if len(shared) <= WRONG_CELLS and all(_places(i) & shared for i in inexact):
+        return shared
+    return frozenset()
 
 
 TEMPLATE = "《{title}》{label}：表中为{stated}{unit}，计算得{computed}{unit}，相差{difference}{unit}（表中{direction}）"

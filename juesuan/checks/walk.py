@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
 
+from juesuan.checks.memo import PerObject
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Breakdown, BudgetComparison, Change, Figure, StatedAmount
 from juesuan.source import Source
@@ -79,16 +80,14 @@ def _sections(disclosure: Disclosure) -> Iterator[tuple[str, object]]:
         yield section_name(field.name, disclosure.kind), getattr(narrative, field.name)
 
 
-_last: list[tuple[Disclosure, list[tuple[str, object]]]] = []
+_walked: PerObject[Disclosure, list[tuple[str, object]]] = PerObject(1)
 
 
 def _everything(disclosure: Disclosure) -> list[tuple[str, object]]:
     """The walk of ``disclosure``, computed once for the disclosure the rules are looking at."""
-    if _last and _last[0][0] is disclosure:
-        return _last[0][1]
-    found = [item for section, part in _sections(disclosure) for item in _walk(part, section)]
-    _last[:] = [(disclosure, found)]
-    return found
+    return _walked.get(
+        disclosure, lambda: [item for section, part in _sections(disclosure) for item in _walk(part, section)]
+    )
 
 
 def breakdowns(disclosure: Disclosure) -> Iterator[tuple[str, Breakdown]]:
