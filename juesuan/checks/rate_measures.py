@@ -129,7 +129,14 @@ def share_range(listed: ListedShare) -> tuple[Interval, Decimal] | None:
         possible = ratio_range(lambda a, b: a / b * HUNDRED, [listed.amount, total])
     if possible is None:
         return None
-    return possible, listed.amount.value / total.value * HUNDRED
+    return possible, share_point(listed)
+
+
+def share_point(listed: ListedShare) -> Decimal:
+    """The share the printed figures give (in %), its base printed and not 0."""
+    total = listed.base
+    assert total is not None and total.value != 0
+    return listed.amount.value / total.value * HUNDRED
 
 
 def change_range(current: Figure, delta: Figure, sign: int) -> tuple[Interval, Decimal] | None:

@@ -13,6 +13,7 @@ from juesuan.checks.rate_measures import (
     printed_shares,
     rate_violation,
     same_base,
+    share_point,
     share_range,
     slip,
     variance,
@@ -73,12 +74,12 @@ def _adjusted_to_hundred(shares: list[tuple[str, ListedShare, Yield]]) -> Iterat
         yield from (verdict for _, _, verdict in shares)
         return
     printed = [listed.share for _, listed, _ in shares]
-    step = min((Decimal(1).scaleb(-f.decimals) for f in printed), default=Decimal(1))
     rounded = [
-        _point(listed).quantize(Decimal(1).scaleb(-listed.share.decimals), ROUND_HALF_UP)
+        share_point(listed).quantize(Decimal(1).scaleb(-listed.share.decimals), ROUND_HALF_UP)
         for _, listed, _ in shares
     ]
-    if len(shares) < 2 or sum(f.value for f in printed) != HUNDRED or sum(rounded) == HUNDRED or step >= 1:
+    whole = all(f.decimals == 0 for f in printed)  # whole percents leave no last digit to adjust
+    if len(shares) < 2 or sum(f.value for f in printed) != HUNDRED or sum(rounded) == HUNDRED or whole:
         yield from (verdict for _, _, verdict in shares)
         return
     for (section, listed, verdict), expected in zip(shares, rounded, strict=True):
@@ -98,12 +99,6 @@ def _adjusted_to_hundred(shares: list[tuple[str, ListedShare, Yield]]) -> Iterat
         }
         evidence = (listed.amount.source, total.source)
         yield Violation(listed.share.source, values, evidence, Severity.WARNING, section)
-
-
-def _point(listed: ListedShare) -> Decimal:
-    total = listed.base
-    assert total is not None and total.value != 0
-    return listed.amount.value / total.value * HUNDRED
 
 
 def _judge_share(listed: ListedShare, section: str, disclosure: Disclosure, settings: Settings) -> Yield:

@@ -336,8 +336,8 @@ def check_empty_statements(disclosure: Disclosure, settings: Settings) -> Iterat
         yield NotApplicable("没有空表")
 
 
-#: What an empty fund statement's note must name, and the other funds' words.
-_FUND_WORDS = {"government_fund": "政府性基金", "state_capital": "国有资本经营"}
+#: What an empty fund statement's note must name, and the other fund's word.
+_FUND_WORDS = {key: SUBJECTS[key] for key in ("government_fund", "state_capital")}
 
 
 @rule(

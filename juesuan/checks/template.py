@@ -22,12 +22,17 @@ TEMPLATE_STATEMENTS = 3
 def blank_template(disclosure: Disclosure) -> bool:
     """Whether ``disclosure`` is a template still to fill in: its statements all empty, or its
     text full of placeholders with most statements empty (上海's 部门决算模板, the 填报 workbooks)."""
-    statements = disclosure.statements
-    empty = sum(1 for s in statements if s.is_empty)
-    if len(statements) >= TEMPLATE_STATEMENTS and empty == len(statements):
+    statements, empty, placeholders = _blankness(disclosure)
+    if statements >= TEMPLATE_STATEMENTS and empty == statements:
         return True
+    return placeholders >= TEMPLATE_PLACEHOLDERS and empty * 2 >= statements
+
+
+def _blankness(disclosure: Disclosure) -> tuple[int, int, int]:
+    """How many statements, how many of them empty, how many placeholders in the text."""
+    empty = sum(1 for s in disclosure.statements if s.is_empty)
     placeholders = sum(len(PLACEHOLDER_RE.findall(p.text)) for p in disclosure.passages)
-    return placeholders >= TEMPLATE_PLACEHOLDERS and empty * 2 >= len(statements)
+    return len(disclosure.statements), empty, placeholders
 
 
 @rule(
@@ -46,11 +51,8 @@ def check_blank_template(disclosure: Disclosure, settings: Settings) -> Iterator
     if not blank_template(disclosure):
         yield NotApplicable("不是模板")
         return
-    empty = sum(1 for s in disclosure.statements if s.is_empty)
-    placeholders = sum(len(PLACEHOLDER_RE.findall(p.text)) for p in disclosure.passages)
-    why = f"{len(disclosure.statements)}张报表中{empty}张为空" + (
-        f"，文中占位符{placeholders}处" if placeholders else ""
-    )
+    statements, empty, placeholders = _blankness(disclosure)
+    why = f"{statements}张报表中{empty}张为空" + (f"，文中占位符{placeholders}处" if placeholders else "")
     values: dict[str, Decimal | str] = {"why": why}
     source = disclosure.statements[0].source if disclosure.statements else disclosure.passages[0].source
     yield Violation(source, values, section="读取")

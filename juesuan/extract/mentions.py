@@ -52,6 +52,8 @@ BOUNDARY = "，,。；;：:、\n"
 #: Markers after which the following figures are parts of the figure before them (the
 #: more specific first: "主要包括" announces a partial list, "包括" a complete one).
 PART_MARKERS = ("主要包括", "主要有", "主要用于", "其中", "包括", "分别是", "分别为")
+#: The markers that announce every part, as a regular-expression alternative.
+LIST_MARKERS = "其中|包括|分别是|分别为"
 
 _LABEL_PREFIX_RE = re.compile(
     r"^(?:其中|包括|分别是|分别为|主要包括|主要有|主要用于|具体包括|"
@@ -104,7 +106,8 @@ def clean_label(raw: str) -> str:
     return label.strip()
 
 
-def _figure(paragraph: Paragraph, start: int, end: int, number: str, unit: str) -> Figure:
+def figure_at(paragraph: Paragraph, start: int, end: int, number: str, unit: str) -> Figure:
+    """The figure ``number`` printed at ``start``–``end`` of ``paragraph``, quoting that span."""
     value = parse_decimal(number)
     assert value is not None  # the patterns admit numbers only
     return Figure(
@@ -177,7 +180,7 @@ def _plain_mention(paragraph: Paragraph, match: re.Match[str], start: int, raw: 
     return Mention(
         label=label,
         raw_label=raw,
-        figure=_figure(paragraph, start, match.end(), match.group("num"), unit),
+        figure=figure_at(paragraph, start, match.end(), match.group("num"), unit),
         start=start,
         end=match.end(),
         sentence=0,
@@ -199,9 +202,11 @@ def _budget_mention(paragraph: Paragraph, match: re.Match[str]) -> Mention:
         # "1、一般公共服务支出（类）财政事务（款）行政运行（项）。主要用于…。年初预算为…": the
         # item is named at the head of the paragraph, not before the figures
         code, label = _split_code(clean_label(title.group(1)))
-    actual = _figure(paragraph, match.start("actual"), match.end("aunit"), match["actual"], match["aunit"])
+    actual = figure_at(paragraph, match.start("actual"), match.end("aunit"), match["actual"], match["aunit"])
     budget = BudgetComparison(
-        budget=_figure(paragraph, match.start("budget"), match.end("bunit"), match["budget"], match["bunit"]),
+        budget=figure_at(
+            paragraph, match.start("budget"), match.end("bunit"), match["budget"], match["bunit"]
+        ),
         budget_label=match["blabel"],
         source=paragraph.source_at(start, match.end()),
         actual=actual,
@@ -223,14 +228,14 @@ def _budget_mention(paragraph: Paragraph, match: re.Match[str]) -> Mention:
 def _rate(paragraph: Paragraph, match: re.Match[str], group: str) -> Figure | None:
     if match.group(group) is None:
         return None
-    return _figure(paragraph, match.start(group), match.end(group) + 1, match.group(group), "%")
+    return figure_at(paragraph, match.start(group), match.end(group) + 1, match.group(group), "%")
 
 
 def _locate_sentence(text: str, mention: Mention) -> None:
     before = text[: mention.start]
     mention.sentence = before.count("。")
     # the label may open with the marker itself: "，包括人员支出1487.48万元" lists 人员支出 as a part
-    opening = re.match(r"[\s，,、；;：:]*(?:主要|具体)?(?:其中|包括|分别是|分别为)", mention.raw_label)
+    opening = re.match(rf"[\s，,、；;：:]*(?:主要|具体)?(?:{LIST_MARKERS})", mention.raw_label)
     clause = before[before.rfind("。") + 1 :] + (opening.group(0) if opening else "")
     found = [
         (clause.rfind(marker) + len(marker), len(marker), marker)
@@ -245,10 +250,12 @@ def _locate_sentence(text: str, mention: Mention) -> None:
 def _change(paragraph: Paragraph, match: re.Match[str]) -> Change:
     amount = None
     if match.group("amount") is not None:
-        amount = _figure(paragraph, match.start("amount"), match.end("unit"), match["amount"], match["unit"])
+        amount = figure_at(
+            paragraph, match.start("amount"), match.end("unit"), match["amount"], match["unit"]
+        )
     rate = None
     if match.group("rate") is not None:
-        rate = _figure(paragraph, match.start("rate"), match.end("rate") + 1, match["rate"], "%")
+        rate = figure_at(paragraph, match.start("rate"), match.end("rate") + 1, match["rate"], "%")
     return Change(
         word=match["word"],
         amount=amount,
@@ -303,7 +310,7 @@ def _attach(
     for match in shares:
         index = _owner(mentions, match.start())
         if index is not None and mentions[index].share is None:
-            share = _figure(paragraph, match.start(), match.end(), match["rate"], "%")  # quote "占…x%"
+            share = figure_at(paragraph, match.start(), match.end(), match["rate"], "%")  # quote "占…x%"
             mentions[index].share = share
     for match in REASON_RE.finditer(text):
         index = _owner(mentions, match.start())

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from juesuan.document import Paragraph
 from juesuan.extract.keys import EXPENDITURE_KEYS, INCOME_KEYS, key_of
-from juesuan.extract.mentions import Mention, scan
+from juesuan.extract.mentions import LIST_MARKERS, Mention, scan
 from juesuan.extract.sections import Section, heading_of
 from juesuan.model.figures import Breakdown, Figure, StatedAmount
 from juesuan.model.narrative import AppropriationOverview, BasicExpenditureNarrative, ListedShare, Overview
@@ -74,8 +74,10 @@ def mentions_in(paragraphs: Iterable[Paragraph], money_only: bool = True) -> lis
 
 #: "其中：" closing a paragraph (or standing alone) opens a list of one item per paragraph;
 #: opening a paragraph, it lists the parts of the figure the paragraph before closed with.
-_LIST_OPENING_RE = re.compile(r"(其中|包括|分别是|分别为)[：:，,]?$")
-_LIST_AT_START_RE = re.compile(r"^(?:其中|包括|分别是|分别为)")
+_LIST_OPENING_RE = re.compile(rf"({LIST_MARKERS})[：:，,]?$")
+_LIST_AT_START_RE = re.compile(rf"^(?:{LIST_MARKERS})")
+#: A share naming the figure it is of: "占“三公”经费的15.70%".
+_NAMED_BASE_RE = re.compile(r"占(.{2,12}?)的")
 
 
 def _run_on(mentions: list[Mention], head: Source) -> list[Mention]:
@@ -368,7 +370,7 @@ def _shares_of_their_sum(mentions: list[Mention]) -> Iterator[ListedShare]:
     by_paragraph: dict[tuple[Source | None, str], list[Mention]] = {}
     for mention in mentions:
         assert mention.share is not None
-        named = re.match(r"占(.{2,12}?)的", mention.share.source.text)
+        named = _NAMED_BASE_RE.match(mention.share.source.text)
         if named is not None:
             by_paragraph.setdefault((mention.paragraph, named.group(1)), []).append(mention)
     for (_, base_name), parts in by_paragraph.items():
@@ -393,7 +395,7 @@ def _named_base(mention: Mention, before: list[Mention]) -> ListedShare | None:
     """The share with the figures printed before it under the name it gives its base: the nearest
     as the base, the others as alternatives (this year's total, last year's …)."""
     assert mention.share is not None
-    named = re.match(r"占(.{2,12}?)的", mention.share.source.text)
+    named = _NAMED_BASE_RE.match(mention.share.source.text)
     if named is None:
         return None
     core = _core(named.group(1))

@@ -14,9 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from juesuan.document import Paragraph
-from juesuan.extract.mentions import Mention
+from juesuan.extract.mentions import Mention, figure_at
 from juesuan.extract.narrative import scan_once, stated
-from juesuan.extract.numbers import decimals_of, parse_decimal
 from juesuan.model.figures import Figure, StatedAmount
 from juesuan.source import Source
 
@@ -110,24 +109,13 @@ def bracketed_parts(paragraphs: Iterable[Paragraph]) -> tuple[tuple[Figure, tupl
     """Every figure with the parts of the same unit it lists in brackets after 其中."""
     found: list[tuple[Figure, tuple[Figure, ...]]] = []
     for paragraph in paragraphs:
-        text = paragraph.text
-        for match in _BRACKETED_RE.finditer(text):
-            unit = match.group(2)
-            head = _figure_at(paragraph, match.group(1), unit, match.start(), match.end())
+        for match in _BRACKETED_RE.finditer(paragraph.text):
+            unit, offset = match.group(2), match.start(3)
             parts = tuple(
-                _figure_at(
-                    paragraph, part.group(1), unit, match.start(3) + part.start(), match.start(3) + part.end()
-                )
+                figure_at(paragraph, offset + part.start(), offset + part.end(), part.group(1), unit)
                 for part in re.finditer(_FIGURE, match.group(3))
                 if part.group(2) == unit
             )
-            if head is not None and parts and all(p is not None for p in parts):
-                found.append((head, tuple(p for p in parts if p is not None)))
+            if parts:
+                found.append((figure_at(paragraph, match.start(), match.end(), match.group(1), unit), parts))
     return tuple(found)
-
-
-def _figure_at(paragraph: Paragraph, number: str, unit: str, start: int, end: int) -> Figure | None:
-    value = parse_decimal(number)
-    if value is None:
-        return None
-    return Figure(value, unit, paragraph.source_at(start, end), decimals_of(number))
