@@ -320,15 +320,15 @@ def check_retired_names(disclosure: Disclosure, settings: Settings) -> Iterator[
     if disclosure.year is None:
         yield NotApplicable("文档年度不明")
         return
-    year = disclosure.year
+    year, codes = disclosure.year, catalogue.function_codes()
     retired = {
-        former: (renamed, catalogue.function_codes()[code].name)
+        former: (renamed, codes[code].name)
         for code, names in catalogue.FORMER_NAMES.items()
-        if (renamed := catalogue.RENAMED_IN.get(code)) is not None
-        and year >= renamed
-        and code in catalogue.function_codes()
+        if (renamed := catalogue.RENAMED_IN.get(code)) is not None and year >= renamed and code in codes
         for former in names
-        if not catalogue.function_codes()[code].name.startswith(former)
+        if not codes[code].name.startswith(
+            former
+        )  # a former name the current one begins with is its short form
     }
     if not retired:
         yield NotApplicable("没有在本年度之前停用的科目名称")
